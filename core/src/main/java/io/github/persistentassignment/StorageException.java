@@ -1,0 +1,53 @@
+package io.github.persistentassignment;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A storage backend failed: it could not be reached, timed out, refused the request or answered
+ * with something the adapter could not use.
+ *
+ * <p>Unchecked, and the root of the one exception family adapters throw. The message names the
+ * operation and the storage key; the driver's own exception is the cause. "Not found" is never a
+ * {@code StorageException}: a missing entry is an empty result.
+ */
+public class StorageException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception with a message and the driver exception that caused it.
+   *
+   * @param message what failed, naming the operation and the storage key
+   * @param cause the driver's exception, or {@code null}
+   */
+  public StorageException(String message, @Nullable Throwable cause) {
+    super(message, cause);
+  }
+
+  /**
+   * Creates an exception with a message only.
+   *
+   * @param message what failed, naming the operation and the storage key
+   */
+  public StorageException(String message) {
+    super(message);
+  }
+
+  /**
+   * Builds the standard message for a failed operation: {@code "<operation> failed for key
+   * '<key>': <cause message>"}.
+   *
+   * @param operation the storage operation, such as {@code "load"} or {@code "saveIfAbsent"}
+   * @param key the storage key the operation was for
+   * @param cause the driver's exception
+   * @return the exception to throw
+   */
+  public static StorageException of(String operation, String key, Throwable cause) {
+    return new StorageException(
+        operation + " failed for key '" + key + "': " + describe(cause), cause);
+  }
+
+  private static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getName() : message;
+  }
+}

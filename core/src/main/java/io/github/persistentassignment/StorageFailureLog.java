@@ -1,0 +1,34 @@
+package io.github.persistentassignment;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs storage failures once per outage rather than once per call: the first failure after a
+ * success is a warning with the stack trace, the rest of the burst are debug lines, and the first
+ * success afterwards says storage is back.
+ */
+final class StorageFailureLog {
+  private static final Logger LOG = LoggerFactory.getLogger(PersistentAssignment.class);
+
+  private final AtomicBoolean failing = new AtomicBoolean();
+
+  void failed(String operation, String key, RuntimeException e) {
+    if (failing.compareAndSet(false, true)) {
+      LOG.warn(
+          "Storage {} failed for key '{}'; serving live results until storage recovers",
+          operation,
+          key,
+          e);
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug("Storage {} failed for key '{}': {}", operation, key, e.toString());
+    }
+  }
+
+  void recovered() {
+    if (failing.get() && failing.compareAndSet(true, false)) {
+      LOG.info("Storage is answering again");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.persistentassignment.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/** Argument checks shared by every public boundary, so every message reads the same way. */
+public final class Arguments {
+  private Arguments() {}
+
+  /**
+   * Rejects a null, empty or blank string.
+   *
+   * @param value the argument
+   * @param name the argument's name, used in the message
+   * @return the argument
+   * @throws IllegalArgumentException naming the argument
+   */
+  public static String requireNonBlank(@Nullable String value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /**
+   * Rejects a null argument with an {@link IllegalArgumentException}, as the storage contract
+   * requires for bad input.
+   *
+   * @param value the argument
+   * @param name the argument's name, used in the message
+   * @param <T> the argument's type
+   * @return the argument
+   * @throws IllegalArgumentException naming the argument
+   */
+  public static <T> T requireNonNullArgument(@Nullable T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    return value;
+  }
+}
