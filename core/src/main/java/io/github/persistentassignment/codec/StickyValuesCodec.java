@@ -1,0 +1,149 @@
+package io.github.persistentassignment.codec;
+
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.UserPersistedValues;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encodes and decodes {@link StickyValues} as one JSON object in the universal schema:
+ *
+ * <pre>{@code
+ * {"value":true,"json_value":{…},"rule_id":"…","group_name":"…","secondary_exposures":[…],
+ *  "undelegated_secondary_exposures":[…],"config_delegate":null,"explicit_parameters":null,
+ *  "time":1700000000000,"config_version":3}
+ * }</pre>
+ *
+ * <p>The writer emits every field, in this order, with explicit nulls. The reader is lenient the
+ * way a shared store needs: {@code configVersion} is a synonym of {@code config_version}; {@code
+ * time} may be an integer, a float (truncated) or null (read as 0); missing fields take their empty
+ * value; unknown fields are ignored. So entries written by Statsig's other server SDKs through an
+ * adapter with the same layout read back, and the other way round.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class StickyValuesCodec {
+  private static final Logger LOG = LoggerFactory.getLogger(StickyValuesCodec.class);
+
+  /**
+   * Shared and thread-safe once configured. Nesting depth is bounded against hostile input; astral
+   * characters are written as UTF-8 rather than escaped surrogate pairs, so the text and byte forms
+   * are the same document.
+   */
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+          .build();
+
+  private StickyValuesCodec() {}
+
+  /**
+   * Encodes a value as JSON text.
+   *
+   * @param values the value
+   * @return the JSON document
+   */
+  public static String encode(StickyValues values) {
+    requireNonNullArgument(values, "values");
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      StickyValuesWriter.write(generator, values);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not encode StickyValues", e);
+    }
+    return out.toString();
+  }
+
+
+  /**
+   * Encodes a value as UTF-8 JSON bytes.
+   *
+   * @param values the value
+   * @return the JSON document in UTF-8
+   */
+  public static byte[] encodeUtf8(StickyValues values) {
+    requireNonNullArgument(values, "values");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      StickyValuesWriter.write(generator, values);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not encode StickyValues", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes a JSON document.
+   *
+   * @param json the document
+   * @return the value
+   * @throws StickyValuesFormatException if the text is not a valid document
+   */
+  public static StickyValues decode(String json) {
+    requireNonNullArgument(json, "json");
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return StickyValuesReader.read(parser);
+    } catch (IOException e) {
+      throw StickyValuesReader.malformed(e);
+    }
+  }
+
+  /**
+   * Decodes a UTF-8 JSON document.
+   *
+   * @param json the document's bytes
+   * @return the value
+   * @throws StickyValuesFormatException if the bytes are not a valid document
+   */
+  public static StickyValues decode(byte[] json) {
+    requireNonNullArgument(json, "json");
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      return StickyValuesReader.read(parser);
+    } catch (IOException e) {
+      throw StickyValuesReader.malformed(e);
+    }
+  }
+
+  /**
+   * Decodes all of a key's stored entries, skipping (and logging) any that cannot be decoded so
+   * one corrupt or foreign entry does not hide the user's other assignments. Adapters call this
+   * with what the backend returned.
+   *
+   * @param key the storage key, for the log line
+   * @param rawEntries config name → stored JSON text
+   * @return the decodable entries
+   */
+  public static UserPersistedValues decodeEntries(String key, Map<String, String> rawEntries) {
+    if (rawEntries.isEmpty()) {
+      return UserPersistedValues.empty();
+    }
+    Map<String, StickyValues> decoded = new LinkedHashMap<>();
+    rawEntries.forEach(
+        (configName, raw) -> {
+          try {
+            decoded.put(configName, decode(raw));
+          } catch (StickyValuesFormatException e) {
+            LOG.warn(
+                "Skipping unreadable stored entry for key '{}', config '{}': {}",
+                key,
+                configName,
+                e.getMessage());
+          }
+        });
+    return UserPersistedValues.of(decoded);
+  }
+}
