@@ -1,4 +1,6 @@
-/** In-memory storage: the reference implementation of the persistent-assignment storage contract. */
+/**
+ * In-memory storage: the reference implementation of the persistent-assignment storage contract.
+ */
 module io.github.persistentassignment.storage.memory {
   requires transitive io.github.persistentassignment;
 

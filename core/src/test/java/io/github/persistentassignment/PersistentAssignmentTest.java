@@ -38,7 +38,9 @@ class PersistentAssignmentTest {
     void unrecognized() {
       Assignment result =
           assignment.getExperiment(
-              ALICE, "no_such_experiment", ExperimentOptions.persisted(UserPersistedValues.empty()));
+              ALICE,
+              "no_such_experiment",
+              ExperimentOptions.persisted(UserPersistedValues.empty()));
       assertThat(result.reason()).isEqualTo(Reason.UNRECOGNIZED);
       assertThat(result.groupName()).isNull();
       assertThat(result.parameters()).isEmpty();
@@ -69,7 +71,8 @@ class PersistentAssignmentTest {
     @DisplayName("is served live with no storage call at all")
     void noIo() {
       evaluator.experiment(
-          "company_experiment", user -> evaluation("company_experiment", "companyID", "B", true, true));
+          "company_experiment",
+          user -> evaluation("company_experiment", "companyID", "B", true, true));
       UserPersistedValues values = assignment.getUserPersistedValues(ALICE, "companyID");
       Assignment result =
           assignment.getExperiment(
@@ -85,7 +88,8 @@ class PersistentAssignmentTest {
     @DisplayName("is keyed by the custom ID when the experiment uses one")
     void customId() {
       evaluator.experiment(
-          "company_experiment", user -> evaluation("company_experiment", "companyID", "B", true, true));
+          "company_experiment",
+          user -> evaluation("company_experiment", "companyID", "B", true, true));
       User user = User.builder().userId("alice").customId("companyID", "acme").build();
       assignment.getExperiment(
           user, "company_experiment", ExperimentOptions.persisted(UserPersistedValues.empty()));
@@ -135,7 +139,8 @@ class PersistentAssignmentTest {
     void inactive() {
       evaluator.experiment(EXPERIMENT, user -> evaluation(EXPERIMENT, null, false, false));
       storage.put(ALICE_KEY, EXPERIMENT, stored("Control"));
-      Assignment result = evaluate(ALICE, UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))));
+      Assignment result =
+          evaluate(ALICE, UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))));
       assertThat(result.reason()).isEqualTo(Reason.EVALUATED);
       assertThat(result.isExperimentActive()).isFalse();
       assertThat(result.groupName()).isNull();
@@ -176,7 +181,8 @@ class PersistentAssignmentTest {
               ALICE,
               EXPERIMENT,
               ExperimentOptions.builder()
-                  .userPersistedValues(UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))))
+                  .userPersistedValues(
+                      UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))))
                   .enforceTargeting(true)
                   .build());
       assertThat(result.reason()).isEqualTo(Reason.EVALUATED);
@@ -193,7 +199,8 @@ class PersistentAssignmentTest {
               ALICE,
               EXPERIMENT,
               ExperimentOptions.builder()
-                  .userPersistedValues(UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))))
+                  .userPersistedValues(
+                      UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))))
                   .enforceTargeting(true)
                   .build());
       assertThat(result.reason()).isEqualTo(Reason.PERSISTED);
@@ -207,7 +214,8 @@ class PersistentAssignmentTest {
       UserPersistedValues values = UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control")));
       ExperimentOptions options =
           ExperimentOptions.builder().userPersistedValues(values).enforceOverrides(true).build();
-      assertThat(assignment.getExperiment(ALICE, EXPERIMENT, options).groupName()).isEqualTo("Test");
+      assertThat(assignment.getExperiment(ALICE, EXPERIMENT, options).groupName())
+          .isEqualTo("Test");
       assertThat(storage.calls()).isEmpty();
       assertThat(evaluate(ALICE, values).groupName())
           .as("without the flag the override is ignored")
@@ -327,8 +335,7 @@ class PersistentAssignmentTest {
     @DisplayName("enforce targeting against the stored delegate experiment")
     void enforceAgainstDelegate() {
       evaluator.layer("checkout_layer", EXPERIMENT).failTargeting("alice");
-      StickyValues stored =
-          stored("Control").toBuilder().configDelegate("old_experiment").build();
+      StickyValues stored = stored("Control").toBuilder().configDelegate("old_experiment").build();
       ExperimentOptions options =
           ExperimentOptions.builder()
               .userPersistedValues(UserPersistedValues.of(Map.of("checkout_layer", stored)))
@@ -347,7 +354,8 @@ class PersistentAssignmentTest {
       assignment.getLayer(
           ALICE,
           "checkout_layer",
-          ExperimentOptions.persisted(UserPersistedValues.of(Map.of("checkout_layer", stored("A")))));
+          ExperimentOptions.persisted(
+              UserPersistedValues.of(Map.of("checkout_layer", stored("A")))));
       assertThat(storage.calls()).containsExactly("delete alice:userID checkout_layer");
     }
   }

@@ -42,7 +42,8 @@ final class RecordingStorage implements PersistentStorage {
   }
 
   private void record(String operation, String key, String configName) {
-    calls.add(configName.isEmpty() ? operation + " " + key : operation + " " + key + " " + configName);
+    calls.add(
+        configName.isEmpty() ? operation + " " + key : operation + " " + key + " " + configName);
     if (failing.contains(operation)) {
       throw new StorageException(operation + " failed for key '" + key + "': injected outage");
     }

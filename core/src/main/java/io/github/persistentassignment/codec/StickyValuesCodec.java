@@ -68,7 +68,6 @@ public final class StickyValuesCodec {
     return out.toString();
   }
 
-
   /**
    * Encodes a value as UTF-8 JSON bytes.
    *
@@ -119,9 +118,9 @@ public final class StickyValuesCodec {
   }
 
   /**
-   * Decodes all of a key's stored entries, skipping (and logging) any that cannot be decoded so
-   * one corrupt or foreign entry does not hide the user's other assignments. Adapters call this
-   * with what the backend returned.
+   * Decodes all of a key's stored entries, skipping (and logging) any that cannot be decoded so one
+   * corrupt or foreign entry does not hide the user's other assignments. Adapters call this with
+   * what the backend returned.
    *
    * @param key the storage key, for the log line
    * @param rawEntries config name → stored JSON text

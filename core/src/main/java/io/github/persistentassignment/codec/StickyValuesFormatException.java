@@ -2,8 +2,8 @@ package io.github.persistentassignment.codec;
 
 /**
  * A stored entry is not a valid {@link io.github.persistentassignment.StickyValues} document. The
- * message says where in the document and what was expected; adapters skip such an entry and log
- * it rather than failing the whole load.
+ * message says where in the document and what was expected; adapters skip such an entry and log it
+ * rather than failing the whole load.
  */
 public final class StickyValuesFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

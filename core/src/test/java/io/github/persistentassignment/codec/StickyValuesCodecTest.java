@@ -178,7 +178,9 @@ class StickyValuesCodecTest {
       StickyValues values = StickyValues.builder().jsonValue(json).build();
       StickyValues read = StickyValuesCodec.decode(StickyValuesCodec.encode(values));
       assertThat(read).isEqualTo(values);
-      assertThat(read.jsonValue()).containsEntry("int", 7L).containsEntry("maxLong", Long.MAX_VALUE);
+      assertThat(read.jsonValue())
+          .containsEntry("int", 7L)
+          .containsEntry("maxLong", Long.MAX_VALUE);
     }
 
     @Test

@@ -51,7 +51,8 @@ public final class InMemoryStore {
    */
   public static InMemoryStore bounded(int maximumEntries) {
     if (maximumEntries < 1) {
-      throw new IllegalArgumentException("maximumEntries must be at least 1, was " + maximumEntries);
+      throw new IllegalArgumentException(
+          "maximumEntries must be at least 1, was " + maximumEntries);
     }
     return new InMemoryStore(maximumEntries);
   }
@@ -100,7 +101,8 @@ public final class InMemoryStore {
     entries.compute(
         key,
         (k, configs) -> {
-          ConcurrentMap<String, Entry> target = configs == null ? new ConcurrentHashMap<>() : configs;
+          ConcurrentMap<String, Entry> target =
+              configs == null ? new ConcurrentHashMap<>() : configs;
           Entry previous = target.get(configName);
           if (previous == null) {
             reserveSlot(key, nowMillis);
@@ -120,7 +122,8 @@ public final class InMemoryStore {
     entries.compute(
         key,
         (k, configs) -> {
-          ConcurrentMap<String, Entry> target = configs == null ? new ConcurrentHashMap<>() : configs;
+          ConcurrentMap<String, Entry> target =
+              configs == null ? new ConcurrentHashMap<>() : configs;
           Entry previous = target.get(configName);
           if (previous != null && previous.isLive(nowMillis)) {
             existing[0] = previous;
