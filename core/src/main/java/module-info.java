@@ -8,5 +8,6 @@ module io.github.persistentassignment {
   requires org.slf4j;
 
   exports io.github.persistentassignment;
+  exports io.github.persistentassignment.catalog;
   exports io.github.persistentassignment.internal;
 }
