@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonCursor {
   private static final int QUOTE_LIMIT = 40;
+  private static final Pattern SOURCE_IN_LOCATION = Pattern.compile("\\[Source: [^;\\]]*; ");
 
   private final JsonParser parser;
   private final String sourceName;
@@ -271,6 +273,14 @@ final class JsonCursor {
     return "\"" + shown + "\"";
   }
 
+  /**
+   * Drops jackson's source placeholder from nested locations such as "start marker at [Source:
+   * REDACTED …; line: 2, column: 18]": the source is already named at the start of the message.
+   */
+  private static String withoutSource(String message) {
+    return SOURCE_IN_LOCATION.matcher(message).replaceAll("[");
+  }
+
   /** Parse errors become format errors at the parser's position; I/O errors stay I/O errors. */
   private RuntimeException failure(IOException e) {
     if (!(e instanceof JsonProcessingException)) {
@@ -284,7 +294,7 @@ final class JsonCursor {
         parser.getParsingContext().pathAsPointer().toString(),
         location.getLineNr(),
         location.getColumnNr(),
-        "invalid JSON: " + parseError.getOriginalMessage(),
+        "invalid JSON: " + withoutSource(parseError.getOriginalMessage()),
         e);
   }
 }
