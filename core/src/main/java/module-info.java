@@ -8,6 +8,7 @@ module io.github.persistentassignment {
   requires org.slf4j;
 
   exports io.github.persistentassignment;
+  exports io.github.persistentassignment.catalog;
   exports io.github.persistentassignment.codec;
   exports io.github.persistentassignment.internal;
 }

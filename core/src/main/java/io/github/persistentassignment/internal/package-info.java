@@ -1,6 +1,6 @@
 /**
- * Helpers shared by the modules of this project. Not an API: anything here may change in any
- * release, and the package is not exported from the module.
+ * Helpers shared by this project's own modules (argument checks, JSON value copies). Exported so
+ * the storage modules can use them, but not an API: anything here may change in any release.
  */
 @NullMarked
 package io.github.persistentassignment.internal;
