@@ -151,8 +151,7 @@ public final class Assignment {
   }
 
   /**
-   * Whether the user is in one of the experiment's groups (always true for a persisted
-   * assignment).
+   * Whether the user is in one of the experiment's groups (always true for a persisted assignment).
    *
    * @return true when in an experiment group
    */

@@ -60,8 +60,10 @@ public record Evaluation(
     requireNonBlank(name, "name");
     requireNonNullArgument(kind, "kind");
     requireNonBlank(idType, "idType");
-    parameters = JsonValues.copyObject(requireNonNullArgument(parameters, "parameters"), "parameters");
-    secondaryExposures = List.copyOf(requireNonNullArgument(secondaryExposures, "secondaryExposures"));
+    parameters =
+        JsonValues.copyObject(requireNonNullArgument(parameters, "parameters"), "parameters");
+    secondaryExposures =
+        List.copyOf(requireNonNullArgument(secondaryExposures, "secondaryExposures"));
     undelegatedSecondaryExposures =
         List.copyOf(
             requireNonNullArgument(undelegatedSecondaryExposures, "undelegatedSecondaryExposures"));

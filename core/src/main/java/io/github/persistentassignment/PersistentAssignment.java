@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Null values (opt out) or an inactive experiment delete the stored entry.
  *   <li>A stored entry is served ({@link Reason#PERSISTED}), unless an enforce flag says the user
  *       no longer qualifies; then the live result is served and storage is left alone.
- *   <li>A first result in an experiment group is saved with {@link
- *       PersistentStorage#saveIfAbsent}; when a concurrent writer won, its entry is served.
+ *   <li>A first result in an experiment group is saved with {@link PersistentStorage#saveIfAbsent};
+ *       when a concurrent writer won, its entry is served.
  *   <li>Storage failures never reach the caller: they are logged and counted, and the live result
  *       is served (fail open).
  * </ol>

@@ -11,15 +11,15 @@ import java.util.Optional;
 /**
  * Where stored assignments live: the service-provider interface a storage adapter implements.
  *
- * <p>The assignment logic ({@link PersistentAssignment}) decides when to load, save and delete;
- * an adapter only stores and fetches. Every adapter can prove it keeps this contract by extending
- * the conformance kit ({@code PersistentStorageConformanceTest}).
+ * <p>The assignment logic ({@link PersistentAssignment}) decides when to load, save and delete; an
+ * adapter only stores and fetches. Every adapter can prove it keeps this contract by extending the
+ * conformance kit ({@code PersistentStorageConformanceTest}).
  *
  * <h2>Layout</h2>
  *
- * <p>One entry per (storage key, config name). A save of one config never rewrites another
- * config's entry of the same key, so concurrent saves for the same user lose nothing: an adapter
- * must not read the user's whole map and write it back.
+ * <p>One entry per (storage key, config name). A save of one config never rewrites another config's
+ * entry of the same key, so concurrent saves for the same user lose nothing: an adapter must not
+ * read the user's whole map and write it back.
  *
  * <h2>Absent versus failure</h2>
  *
@@ -46,9 +46,9 @@ import java.util.Optional;
  *
  * <h2>Threads and caching</h2>
  *
- * <p>Implementations are safe for concurrent use by any number of threads and do no hidden
- * caching: a value saved by another instance over the same backend is visible to the next load. A
- * caching decorator may be layered on top, knowingly.
+ * <p>Implementations are safe for concurrent use by any number of threads and do no hidden caching:
+ * a value saved by another instance over the same backend is visible to the next load. A caching
+ * decorator may be layered on top, knowingly.
  */
 public interface PersistentStorage extends AutoCloseable {
 
@@ -56,8 +56,8 @@ public interface PersistentStorage extends AutoCloseable {
    * Loads every entry stored under a key.
    *
    * @param key the storage key, {@code "<unitID>:<idType>"}
-   * @return config name → values; {@link UserPersistedValues#empty()} when nothing is stored;
-   *     never null and never {@link UserPersistedValues#unavailable()}
+   * @return config name → values; {@link UserPersistedValues#empty()} when nothing is stored; never
+   *     null and never {@link UserPersistedValues#unavailable()}
    * @throws StorageException if the backend failed
    * @throws IllegalArgumentException if the key is null or blank
    * @throws IllegalStateException if the storage is closed
@@ -119,8 +119,8 @@ public interface PersistentStorage extends AutoCloseable {
    * node or partition); this default calls {@link #load} once per key.
    *
    * @param keys the storage keys; duplicates are loaded once
-   * @return key → values for every requested key, with {@link UserPersistedValues#empty()} for
-   *     keys with no entries
+   * @return key → values for every requested key, with {@link UserPersistedValues#empty()} for keys
+   *     with no entries
    * @throws StorageException if the backend failed
    * @throws IllegalArgumentException if the collection or any key is null or blank
    * @throws IllegalStateException if the storage is closed

@@ -3,8 +3,8 @@ package io.github.persistentassignment;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
 /**
- * A gate that was evaluated on the way to an assignment, recorded so exposures can be logged
- * again when the stored assignment is served.
+ * A gate that was evaluated on the way to an assignment, recorded so exposures can be logged again
+ * when the stored assignment is served.
  *
  * <p>In the stored JSON it is {@code {"gate":…,"gateValue":…,"ruleID":…}}.
  *

@@ -33,8 +33,8 @@ public class StorageException extends RuntimeException {
   }
 
   /**
-   * Builds the standard message for a failed operation: {@code "<operation> failed for key
-   * '<key>': <cause message>"}.
+   * Builds the standard message for a failed operation: {@code "<operation> failed for key '<key>':
+   * <cause message>"}.
    *
    * @param operation the storage operation, such as {@code "load"} or {@code "saveIfAbsent"}
    * @param key the storage key the operation was for

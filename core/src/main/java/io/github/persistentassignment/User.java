@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param attributes attribute name → value (strings, numbers, booleans, lists), for targeting
  */
 public record User(
-    @Nullable String userId, Map<String, String> customIds, Map<String, @Nullable Object> attributes) {
+    @Nullable String userId,
+    Map<String, String> customIds,
+    Map<String, @Nullable Object> attributes) {
 
   /** Copies both maps so the record is immutable. */
   public User {

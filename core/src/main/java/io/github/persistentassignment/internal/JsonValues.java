@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Deep, immutable copies of JSON-shaped values (maps, lists, strings, numbers, booleans, nulls).
  *
- * <p>Numbers are normalized so that a value compares equal to itself after a trip through the
- * JSON codec: every integral number becomes a {@link Long} (or a {@link BigInteger} when it does
- * not fit), every fractional number a {@link Double} (or a {@link BigDecimal} when a double would
- * lose digits).
+ * <p>Numbers are normalized so that a value compares equal to itself after a trip through the JSON
+ * codec: every integral number becomes a {@link Long} (or a {@link BigInteger} when it does not
+ * fit), every fractional number a {@link Double} (or a {@link BigDecimal} when a double would lose
+ * digits).
  */
 public final class JsonValues {
   private JsonValues() {}
@@ -104,7 +104,10 @@ public final class JsonValues {
       return normalizeDecimal((BigDecimal) number);
     }
     throw new IllegalArgumentException(
-        what + " is a " + number.getClass().getName() + "; use Long, Double, BigInteger or BigDecimal");
+        what
+            + " is a "
+            + number.getClass().getName()
+            + "; use Long, Double, BigInteger or BigDecimal");
   }
 
   /**
