@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Live evaluation of experiments and layers: whatever experimentation system sits underneath the
- * persistence logic. {@link ExperimentCatalog} is the one core ships.
+ * persistence logic. {@code ExperimentCatalog} is the one core ships.
  *
  * <p>Implementations are thread-safe and do no storage I/O; {@link PersistentAssignment} decides
  * what to store.

@@ -226,7 +226,7 @@ public final class PersistentAssignment {
     /**
      * Sets what evaluates experiments live. Required.
      *
-     * @param evaluator the evaluator, such as an {@link ExperimentCatalog}
+     * @param evaluator the evaluator, such as an {@code ExperimentCatalog}
      * @return this builder
      */
     public Builder evaluator(Evaluator evaluator) {

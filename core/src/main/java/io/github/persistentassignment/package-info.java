@@ -3,8 +3,8 @@
  *
  * <p>The storage contract ({@link io.github.persistentassignment.PersistentStorage}), the stored
  * value ({@link io.github.persistentassignment.StickyValues}), the assignment logic ({@link
- * io.github.persistentassignment.PersistentAssignment}) and a small deterministic evaluator ({@link
- * io.github.persistentassignment.ExperimentCatalog}).
+ * io.github.persistentassignment.PersistentAssignment}) and a small deterministic evaluator ({@code
+ * ExperimentCatalog}).
  */
 @NullMarked
 package io.github.persistentassignment;
