@@ -137,7 +137,7 @@ public final class TestBackends {
     }
   }
 
-  private static boolean isListeningOnLoopback(int port) {
+  static boolean isListeningOnLoopback(int port) {
     try (Socket socket = new Socket()) {
       InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
       socket.connect(new InetSocketAddress(loopback, port), PROBE_TIMEOUT_MILLIS);
