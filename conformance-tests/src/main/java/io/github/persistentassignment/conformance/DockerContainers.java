@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -22,7 +23,7 @@ final class DockerContainers {
   private static final DockerContainers INSTANCE = new DockerContainers();
 
   private final Map<Backend, Optional<String>> started = new ConcurrentHashMap<>();
-  private volatile @org.jspecify.annotations.Nullable Boolean dockerAvailable;
+  private volatile @Nullable Boolean dockerAvailable;
 
   private DockerContainers() {}
 

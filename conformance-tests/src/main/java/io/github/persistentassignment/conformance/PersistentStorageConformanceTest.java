@@ -62,13 +62,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the tests to the backend.
  *
  * <pre>{@code
- * class MyStorageConformanceTest extends PersistentStorageConformanceTest {
- *   private final MutableClock clock = new MutableClock();
- *   private final MyBackend backend = MyBackend.connect(TestBackends.redisUrl());
+ * class MyRedisStorageConformanceTest extends PersistentStorageConformanceTest {
+ *   private static final String PREFIX = "kit-" + UUID.randomUUID() + ":";
+ *   private static RedisClient client;
+ *
+ *   @BeforeAll
+ *   static void connect() {
+ *     client = RedisClient.create(TestBackends.redisUrl()); // skips the class without a server
+ *   }
+ *
+ *   @AfterAll
+ *   static void cleanUp() {
+ *     client.deleteKeysStartingWith(PREFIX); // the kit never flushes anything itself
+ *     client.close();
+ *   }
  *
  *   @Override
  *   protected PersistentStorage createStorage() {
- *     return MyStorage.builder(backend).clock(clock).build();
+ *     return MyRedisStorage.builder(client).keyPrefix(PREFIX).build();
  *   }
  *
  *   @Override
@@ -78,20 +89,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  *   @Override
  *   protected PersistentStorage createStorageWithTtl(Duration ttl) {
- *     return MyStorage.builder(backend).clock(clock).expireAfter(ttl).build();
- *   }
- *
- *   @Override
- *   protected void advanceTime(Duration duration) {
- *     clock.advance(duration); // a backend that keeps real time leaves the default, which sleeps
+ *     return MyRedisStorage.builder(client).keyPrefix(PREFIX).expireAfter(ttl).build();
  *   }
  *
  *   @Override
  *   protected void writeRawEntry(String key, String configName, String raw) {
- *     backend.put(key, configName, raw); // bypasses the adapter, as another writer would
+ *     client.hset(PREFIX + key, configName, raw); // bypasses the adapter's encoding
  *   }
  * }
  * }</pre>
+ *
+ * <p>Redis keeps its own clock, so the example keeps the default {@link #advanceTime(Duration)},
+ * which sleeps. An adapter with an injectable {@link java.time.Clock} overrides it to move that
+ * clock, and the expiry tests take no time.
  *
  * <p>The tests are grouped in {@link Nested} classes whose display names read as the contract; a
  * failure names the rule that was broken.
@@ -1334,7 +1344,9 @@ public abstract class PersistentStorageConformanceTest {
 
       failing.failing(true);
       UserPersistedValues values = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      assertThat(values.isAvailable()).as("values loaded while storage fails").isFalse();
+      assertThat(values)
+          .as("values loaded while storage fails")
+          .isEqualTo(UserPersistedValues.unavailable());
       Assignment duringOutage =
           assignment.getExperiment(user("alice"), EXPERIMENT, ExperimentOptions.persisted(values));
       assertThat(duringOutage.reason()).isEqualTo(Reason.STORAGE_UNAVAILABLE);
