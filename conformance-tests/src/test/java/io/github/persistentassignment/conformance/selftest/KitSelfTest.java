@@ -1,0 +1,130 @@
+package io.github.persistentassignment.conformance.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.LossyReadModifyWriteKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.MinimalKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.NonAtomicSaveIfAbsentKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.StaleCacheKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.WholeKeyDeleteKitRun;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The kit tests itself: the reference adapter passes every test, and each deliberately broken
+ * adapter fails the test written to catch it.
+ */
+class KitSelfTest {
+  private static final String UNKNOWN_KEY = "an unknown key loads as empty, and available";
+  private static final String ROUND_TRIP_OVERWRITE =
+      "saving a config again replaces its entry and no other";
+
+  private static EngineExecutionResults run(Class<?> kitSubclass) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute();
+  }
+
+  private static List<String> names(Events events) {
+    return events.stream().map(KitSelfTest::name).collect(Collectors.toList());
+  }
+
+  private static String name(Event event) {
+    return event.getTestDescriptor().getDisplayName();
+  }
+
+  @Nested
+  @DisplayName("A correct adapter")
+  class CorrectAdapter {
+    @Test
+    @DisplayName("the reference adapter passes every test, none skipped")
+    void referencePassesEverything() {
+      Events tests = run(ReferenceStorageConformanceTest.class).testEvents();
+      assertThat(names(tests.failed())).as("failed").isEmpty();
+      assertThat(names(tests.aborted())).as("skipped").isEmpty();
+      assertThat(names(tests.skipped())).as("disabled").isEmpty();
+      assertThat(tests.succeeded().count()).isGreaterThan(80);
+    }
+
+    @Test
+    @DisplayName(
+        "an adapter that overrides only createStorage() skips the capability tests, naming the"
+            + " hook to override, and passes the rest")
+    void capabilitiesSkipWithInstructions() {
+      Events tests = run(MinimalKitRun.class).testEvents();
+      assertThat(names(tests.failed())).as("failed").isEmpty();
+      assertThat(names(tests.aborted()))
+          .as("skipped")
+          .contains(
+              "an entry is returned before its time to live and not after",
+              "saving again restarts the time to live from that save",
+              "an expired entry counts as absent for saveIfAbsent",
+              "a corrupt entry can be replaced by a good one",
+              "raw entry: {not json");
+      List<String> messages =
+          tests.aborted().stream()
+              .map(
+                  event ->
+                      event
+                          .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                          .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                          .map(Throwable::getMessage)
+                          .orElse(""))
+              .collect(Collectors.toList());
+      assertThat(messages)
+          .allSatisfy(
+              message ->
+                  assertThat(message)
+                      .containsAnyOf("override supportsTtl()", "override writeRawEntry"));
+      assertThat(tests.aborted().count()).isEqualTo(3 + 5 + 1);
+    }
+  }
+
+  @Nested
+  @DisplayName("A broken adapter fails the test meant to catch it")
+  class BrokenAdapters {
+    private void assertCaught(Class<?> kitRun, String expectedFailure) {
+      Events tests = run(kitRun).testEvents();
+      assertThat(names(tests.failed())).as("failed tests").contains(expectedFailure);
+      assertThat(names(tests.succeeded()))
+          .as("the adapter still works otherwise")
+          .contains(UNKNOWN_KEY, ROUND_TRIP_OVERWRITE);
+    }
+
+    @Test
+    @DisplayName("a read-modify-write store of the whole user map loses concurrent saves")
+    void lossyReadModifyWrite() {
+      assertCaught(
+          LossyReadModifyWriteKitRun.class,
+          "concurrent saves of distinct configs to one key lose nothing");
+    }
+
+    @Test
+    @DisplayName("a saveIfAbsent made of a load and a save lets two writers win")
+    void nonAtomicSaveIfAbsent() {
+      assertCaught(
+          NonAtomicSaveIfAbsentKitRun.class,
+          "of 16 concurrent calls exactly one writes, and every other call returns what it wrote");
+    }
+
+    @Test
+    @DisplayName("a delete that drops the whole key removes other entries")
+    void wholeKeyDelete() {
+      assertCaught(WholeKeyDeleteKitRun.class, "delete removes that entry only");
+    }
+
+    @Test
+    @DisplayName("a per-instance cache serves stale data after another instance writes")
+    void staleCache() {
+      assertCaught(
+          StaleCacheKitRun.class,
+          "sees saves, overwrites and deletes made after it had already loaded the key");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.persistentassignment.conformance.selftest;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.conformance.PersistentStorageConformanceTest;
+import java.time.Duration;
+
+/**
+ * The reference adapter passes the whole kit, every capability included. It lives in another
+ * package than the kit, as a user's subclass does.
+ */
+class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
+  private final MutableClock clock = new MutableClock();
+  private final ReferenceBackend backend = new ReferenceBackend();
+
+  @Override
+  protected PersistentStorage createStorage() {
+    return new ReferenceStorage(backend, clock, null);
+  }
+
+  @Override
+  protected boolean supportsTtl() {
+    return true;
+  }
+
+  @Override
+  protected PersistentStorage createStorageWithTtl(Duration ttl) {
+    return new ReferenceStorage(backend, clock, ttl);
+  }
+
+  @Override
+  protected void advanceTime(Duration duration) {
+    clock.advance(duration);
+  }
+
+  @Override
+  protected void writeRawEntry(String key, String configName, String raw) {
+    backend.writeRaw(key, configName, raw);
+  }
+}
