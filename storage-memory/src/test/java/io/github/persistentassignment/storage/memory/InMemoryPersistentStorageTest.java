@@ -83,7 +83,10 @@ class InMemoryPersistentStorageTest {
     void saveIfAbsentAfterExpiry() {
       MutableClock clock = new MutableClock();
       InMemoryPersistentStorage storage =
-          InMemoryPersistentStorage.builder().expireAfter(Duration.ofSeconds(10)).clock(clock).build();
+          InMemoryPersistentStorage.builder()
+              .expireAfter(Duration.ofSeconds(10))
+              .clock(clock)
+              .build();
       assertThat(storage.saveIfAbsent("u1:userID", "exp1", A)).isEmpty();
       assertThat(storage.saveIfAbsent("u1:userID", "exp1", B)).contains(A);
       clock.advance(Duration.ofSeconds(11));

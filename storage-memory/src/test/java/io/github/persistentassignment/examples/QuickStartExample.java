@@ -1,0 +1,96 @@
+package io.github.persistentassignment.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.persistentassignment.Assignment;
+import io.github.persistentassignment.ExperimentCatalog;
+import io.github.persistentassignment.ExperimentOptions;
+import io.github.persistentassignment.PersistentAssignment;
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.User;
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.Group;
+import io.github.persistentassignment.storage.memory.InMemoryPersistentStorage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's quick example. The region between the tags is copied into README.md, and {@code
+ * ReadmeSnippetsTest} fails when the two differ, so the README's code always compiles and runs.
+ */
+@DisplayName("The README quick example")
+class QuickStartExample {
+
+  /** Runs the example, returning the lines it printed. */
+  static List<String> run() {
+    PrintStream console = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      example();
+    } finally {
+      System.setOut(console);
+    }
+    String output = captured.toString(StandardCharsets.UTF_8);
+    console.print(output);
+    return output.lines().toList();
+  }
+
+  static void example() {
+    // tag::quickstart[]
+    Experiment checkout =
+        Experiment.builder("checkout_button")
+            .group("Control", 50, Map.of("color", "blue"))
+            .group("Test", 50, Map.of("color", "green"))
+            .build();
+    ExperimentCatalog catalog = ExperimentCatalog.builder().experiment(checkout).build();
+
+    try (PersistentStorage storage = InMemoryPersistentStorage.create()) {
+      PersistentAssignment assignment =
+          PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+      User user = User.of("test-123");
+
+      // Once per request: load the user's stored assignments, then evaluate with them.
+      UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
+      Assignment first =
+          assignment.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+      System.out.println(first.groupName() + " " + first.reason()); // e.g. "Test EVALUATED"
+
+      // The experiment's split changes while it runs: nearly everyone would now get Control...
+      ExperimentCatalog changed =
+          catalog.toBuilder()
+              .experiment(
+                  checkout.toBuilder()
+                      .groups(
+                          List.of(
+                              new Group("Control", 99, Map.of("color", "blue")),
+                              new Group("Test", 1, Map.of("color", "green"))))
+                      .build())
+              .build();
+      PersistentAssignment later =
+          PersistentAssignment.builder().storage(storage).evaluator(changed).build();
+
+      // ...but test-123 keeps the group it was first given.
+      stored = later.getUserPersistedValues(user, "userID");
+      Assignment again =
+          later.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+      System.out.println(again.groupName() + " " + again.reason()); // "Test PERSISTED"
+    }
+    // end::quickstart[]
+  }
+
+  @Test
+  @DisplayName("keeps test-123 in its first group after the split changes")
+  void keepsTheFirstGroup() {
+    List<String> printed = run();
+    assertThat(printed).hasSize(2);
+    assertThat(printed.get(0)).endsWith("EVALUATED");
+    assertThat(printed.get(1)).isEqualTo(printed.get(0).replace("EVALUATED", "PERSISTED"));
+  }
+}
