@@ -2,10 +2,13 @@ package io.github.persistentassignment.storage.memory;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data behind one or more {@link InMemoryPersistentStorage} instances: what a server is to the
@@ -98,18 +101,7 @@ public final class InMemoryStore {
   }
 
   void put(String key, String configName, Entry entry, long nowMillis) {
-    entries.compute(
-        key,
-        (k, configs) -> {
-          ConcurrentMap<String, Entry> target =
-              configs == null ? new ConcurrentHashMap<>() : configs;
-          Entry previous = target.get(configName);
-          if (previous == null) {
-            reserveSlot(key, nowMillis);
-          }
-          target.put(configName, entry);
-          return target;
-        });
+    write(key, configName, entry, nowMillis, false);
   }
 
   /**
@@ -117,25 +109,40 @@ public final class InMemoryStore {
    *
    * @return the live entry already stored, or null when this call wrote
    */
-  Entry putIfAbsent(String key, String configName, Entry entry, long nowMillis) {
-    Entry[] existing = new Entry[1];
+  @Nullable Entry putIfAbsent(String key, String configName, Entry entry, long nowMillis) {
+    return write(key, configName, entry, nowMillis, true);
+  }
+
+  /**
+   * One write under the key's lock ({@code compute}), so writes to one key are serialized.
+   *
+   * @return with {@code onlyIfAbsent}, the live entry that stopped the write; otherwise null
+   */
+  private @Nullable Entry write(
+      String key, String configName, Entry entry, long nowMillis, boolean onlyIfAbsent) {
+    List<Entry> kept = new ArrayList<>(1);
     entries.compute(
         key,
         (k, configs) -> {
           ConcurrentMap<String, Entry> target =
               configs == null ? new ConcurrentHashMap<>() : configs;
-          Entry previous = target.get(configName);
-          if (previous != null && previous.isLive(nowMillis)) {
-            existing[0] = previous;
-          } else {
-            if (previous == null) {
-              reserveSlot(key, nowMillis);
-            }
-            target.put(configName, entry);
+          Entry current = target.get(configName);
+          if (onlyIfAbsent && current != null && current.isLive(nowMillis)) {
+            kept.add(current);
+            return target;
+          }
+          boolean reserved = current == null;
+          if (reserved) {
+            reserveSlot(key, nowMillis);
+          }
+          Entry replaced = target.put(configName, entry);
+          // A reader may have dropped the expired entry we saw between the get and the put.
+          if (!reserved && replaced == null) {
+            size.incrementAndGet();
           }
           return target;
         });
-    return existing[0];
+    return kept.isEmpty() ? null : kept.get(0);
   }
 
   void remove(String key, String configName) {
