@@ -282,41 +282,23 @@ public final class ExperimentCatalog implements Evaluator {
     Optional<Experiment> allocated =
         user.unitId(layer.idType()).flatMap(unitId -> segmentOf(layer, unitId));
     if (allocated.isEmpty()) {
-      return new Evaluation(
-          layer.name(),
-          Evaluation.Kind.LAYER,
-          layer.idType(),
-          false,
-          false,
-          false,
-          null,
-          RULE_LAYER_ASSIGNMENT,
-          layer.defaultParameters(),
-          List.of(),
-          List.of(),
-          null,
-          null,
-          configTime,
-          configVersion);
+      return Evaluation.builder(layer.name(), Evaluation.Kind.LAYER, layer.idType())
+          .ruleId(RULE_LAYER_ASSIGNMENT)
+          .parameters(layer.defaultParameters())
+          .configTime(configTime)
+          .configVersion(configVersion)
+          .build();
     }
     Experiment experiment = allocated.get();
+    // The layer's result is its experiment's, under the layer's name, over the layer's defaults.
     Evaluation result = evaluateExperiment(user, experiment);
-    return new Evaluation(
-        layer.name(),
-        Evaluation.Kind.LAYER,
-        result.idType(),
-        result.active(),
-        result.experimentGroup(),
-        result.value(),
-        result.groupName(),
-        result.ruleId(),
-        overlay(layer.defaultParameters(), result.parameters()),
-        result.secondaryExposures(),
-        List.of(),
-        experiment.name(),
-        experiment.controlledParameters(),
-        configTime,
-        configVersion);
+    return result.toBuilder()
+        .name(layer.name())
+        .kind(Evaluation.Kind.LAYER)
+        .parameters(overlay(layer.defaultParameters(), result.parameters()))
+        .configDelegate(experiment.name())
+        .explicitParameters(experiment.controlledParameters())
+        .build();
   }
 
   /** The experiment whose segment holds the unit's layer bucket, if any. */
@@ -354,22 +336,16 @@ public final class ExperimentCatalog implements Evaluator {
       @Nullable String groupName,
       String ruleId,
       Map<String, @Nullable Object> parameters) {
-    return new Evaluation(
-        experiment.name(),
-        Evaluation.Kind.EXPERIMENT,
-        experiment.idType(),
-        experiment.active(),
-        experimentGroup,
-        value,
-        groupName,
-        ruleId,
-        parameters,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        configTime,
-        configVersion);
+    return Evaluation.builder(experiment.name(), Evaluation.Kind.EXPERIMENT, experiment.idType())
+        .active(experiment.active())
+        .experimentGroup(experimentGroup)
+        .value(value)
+        .groupName(groupName)
+        .ruleId(ruleId)
+        .parameters(parameters)
+        .configTime(configTime)
+        .configVersion(configVersion)
+        .build();
   }
 
   /** A shallow overlay: a key in {@code top} replaces the whole value under it. */

@@ -35,22 +35,12 @@ final class ScriptedEvaluator implements Evaluator {
         name,
         user -> {
           Evaluation inner = configs.get(experiment).apply(user);
-          return new Evaluation(
-              name,
-              Evaluation.Kind.LAYER,
-              inner.idType(),
-              inner.active(),
-              inner.experimentGroup(),
-              inner.value(),
-              inner.groupName(),
-              inner.ruleId(),
-              inner.parameters(),
-              List.of(),
-              List.of(),
-              experiment,
-              List.copyOf(inner.parameters().keySet()),
-              inner.configTime(),
-              inner.configVersion());
+          return inner.toBuilder()
+              .name(name)
+              .kind(Evaluation.Kind.LAYER)
+              .configDelegate(experiment)
+              .explicitParameters(List.copyOf(inner.parameters().keySet()))
+              .build();
         });
     return this;
   }
@@ -72,22 +62,16 @@ final class ScriptedEvaluator implements Evaluator {
 
   static Evaluation evaluation(
       String name, String idType, @Nullable String group, boolean active, boolean inGroup) {
-    return new Evaluation(
-        name,
-        Evaluation.Kind.EXPERIMENT,
-        idType,
-        active,
-        inGroup,
-        inGroup,
-        group,
-        group == null ? "default" : "rule-" + group,
-        group == null ? Map.of("color", "grey") : Map.of("color", group.toLowerCase()),
-        List.of(),
-        List.of(),
-        null,
-        null,
-        1_700_000_000_000L,
-        1);
+    return Evaluation.builder(name, Evaluation.Kind.EXPERIMENT, idType)
+        .active(active)
+        .experimentGroup(inGroup)
+        .value(inGroup)
+        .groupName(group)
+        .ruleId(group == null ? "default" : "rule-" + group)
+        .parameters(group == null ? Map.of("color", "grey") : Map.of("color", group.toLowerCase()))
+        .configTime(1_700_000_000_000L)
+        .configVersion(1)
+        .build();
   }
 
   @Override

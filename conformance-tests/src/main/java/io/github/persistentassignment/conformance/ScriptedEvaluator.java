@@ -159,24 +159,24 @@ final class ScriptedEvaluator implements Evaluator {
           group == null
               ? Map.of()
               : Map.of("group", group, "experiment", name, "configVersion", (long) configVersion);
-      return new Evaluation(
-          evaluatedName,
-          kind,
-          idType,
-          active,
-          inExperimentGroup,
-          inExperimentGroup,
-          group,
-          ruleId,
-          parameters,
-          List.of(new SecondaryExposure("gate-" + name, "true", "gate-rule")),
-          kind == Kind.LAYER
-              ? List.of(new SecondaryExposure("layer-gate", "false", "default"))
-              : List.of(),
-          delegate,
-          kind == Kind.LAYER ? List.of("group", "experiment", "configVersion") : null,
-          BASE_TIME + configVersion,
-          configVersion);
+      return Evaluation.builder(evaluatedName, kind, idType)
+          .active(active)
+          .experimentGroup(inExperimentGroup)
+          .value(inExperimentGroup)
+          .groupName(group)
+          .ruleId(ruleId)
+          .parameters(parameters)
+          .secondaryExposures(List.of(new SecondaryExposure("gate-" + name, "true", "gate-rule")))
+          .undelegatedSecondaryExposures(
+              kind == Kind.LAYER
+                  ? List.of(new SecondaryExposure("layer-gate", "false", "default"))
+                  : List.of())
+          .configDelegate(delegate)
+          .explicitParameters(
+              kind == Kind.LAYER ? List.of("group", "experiment", "configVersion") : null)
+          .configTime(BASE_TIME + configVersion)
+          .configVersion(configVersion)
+          .build();
     }
   }
 }
