@@ -1,0 +1,606 @@
+package io.github.persistentassignment.storage.dynamodb;
+
+import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.codec.StickyValuesCodec;
+import io.github.persistentassignment.codec.StickyValuesFormatException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Stores assignments in an Amazon DynamoDB table through the AWS SDK for Java v2: one item per
+ * (storage key, config name).
+ *
+ * <pre>{@code
+ * PersistentStorage storage = DynamoDbPersistentStorage.builder()
+ *     .client(dynamoDbClient)            // yours: not closed by close()
+ *     .tableName("persistent_assignments")
+ *     .build();
+ * }</pre>
+ *
+ * <h2>Table layout</h2>
+ *
+ * <p>Partition key {@code pk} (S) = the storage key; sort key {@code sk} (S) = the config name;
+ * attribute {@code v} (S) = the entry in the universal JSON format; optional {@code ttl} (N) = when
+ * the entry expires, in epoch seconds, for DynamoDB's TTL. {@link #createTableIfMissing()} creates
+ * such a table for development and tests.
+ *
+ * <h2>Requests</h2>
+ *
+ * <p>{@link #load} is one {@code Query} (more only when a key's items exceed 1 MB and the result is
+ * paged); {@link #save} one {@code PutItem}; {@link #delete} one {@code DeleteItem}; {@link
+ * #saveIfAbsent} one conditional {@code PutItem} whether it wins or loses (the stored item comes
+ * back with the failed condition, {@code ReturnValuesOnConditionCheckFailure=ALL_OLD}); {@link
+ * #loadAll} one {@code Query} per distinct key, at most {@link Builder#maxConcurrentQueries(int)}
+ * at a time. Reads are strongly consistent unless {@link Builder#consistentReads(boolean)} turns
+ * that off.
+ *
+ * <h2>Expiry</h2>
+ *
+ * <p>With {@link Builder#expireAfter(Duration)}, each write stores {@code ttl} = its time (by the
+ * builder's {@link Clock}) plus the duration, rounded up to the second. DynamoDB deletes expired
+ * items late (typically within days), so reads drop items whose {@code ttl} has passed, and {@link
+ * #saveIfAbsent} treats them as absent. Items without {@code ttl} never expire.
+ *
+ * <h2>Failures</h2>
+ *
+ * <p>Every SDK failure, after the client's own retry strategy has given up, becomes a {@link
+ * StorageException} naming the operation and the key. For clients this class builds that is the
+ * SDK's default for DynamoDB (exponential backoff with throttling errors retried; see {@code
+ * AWS_RETRY_MODE}); a caller-supplied client brings its own. A missing table is reported with how
+ * to create it. An entry larger than DynamoDB's 400 KB item limit fails before any request. An item
+ * whose {@code v} cannot be decoded is skipped and logged.
+ *
+ * <p>Thread-safe. After {@link #close()} every operation throws {@link IllegalStateException}.
+ */
+public final class DynamoDbPersistentStorage implements PersistentStorage {
+  /** The default table name. */
+  public static final String DEFAULT_TABLE_NAME = "persistent_assignments";
+
+  /** The default bound on concurrent {@code Query} requests in one {@link #loadAll} call. */
+  public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 8;
+
+  /** DynamoDB's item size limit: 400 KB, counting attribute names and values. */
+  public static final int MAX_ITEM_BYTES = 400 * 1024;
+
+  static final String PARTITION_KEY = "pk";
+  static final String SORT_KEY = "sk";
+  static final String VALUE = "v";
+  static final String TTL = "ttl";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DynamoDbPersistentStorage.class);
+
+  /** Conflicting writes to an unreadable entry; after this many, saveIfAbsent gives up. */
+  private static final int MAX_CONDITIONAL_ATTEMPTS = 5;
+
+  private final DynamoDbClient client;
+  private final boolean ownsClient;
+  private final String tableName;
+  private final boolean consistentReads;
+  private final @Nullable Duration expireAfter;
+  private final Clock clock;
+  private final ConcurrentQueries queries;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private DynamoDbPersistentStorage(Builder builder, DynamoDbClient client, boolean ownsClient) {
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.tableName = builder.tableName;
+    this.consistentReads = builder.consistentReads;
+    this.expireAfter = builder.expireAfter;
+    this.clock = builder.clock;
+    this.queries = new ConcurrentQueries(builder.maxConcurrentQueries, tableName);
+  }
+
+  /**
+   * Starts a builder. Give it either a {@linkplain Builder#client(DynamoDbClient) client you own}
+   * or the {@linkplain Builder#region(Region) region}, {@linkplain Builder#endpoint(URI) endpoint}
+   * and {@linkplain Builder#credentialsProvider(AwsCredentialsProvider) credentials} to build one
+   * from (or neither, for the SDK's defaults).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The table this instance reads and writes.
+   *
+   * @return the table name
+   */
+  public String tableName() {
+    return tableName;
+  }
+
+  /**
+   * Creates the table if it does not exist, with on-demand billing and DynamoDB's TTL enabled on
+   * {@code ttl}, and waits until it is active. Meant for development and tests; production tables
+   * are usually created by infrastructure code (see the README).
+   *
+   * @return true when this call created the table, false when it already existed
+   * @throws StorageException if DynamoDB refused or failed
+   * @throws IllegalStateException if the storage is closed
+   */
+  public boolean createTableIfMissing() {
+    ensureOpen();
+    return Tables.createIfMissing(client, tableName);
+  }
+
+  @Override
+  public UserPersistedValues load(String key) {
+    requireNonBlank(key, "key");
+    ensureOpen();
+    return query(key, clock.millis());
+  }
+
+  @Override
+  public void save(String key, String configName, StickyValues values) {
+    Map<String, AttributeValue> item = item(key, configName, values, "save");
+    try {
+      client.putItem(put -> put.tableName(tableName).item(item));
+    } catch (SdkException e) {
+      throw failure("save", key, e);
+    }
+  }
+
+  @Override
+  public void delete(String key, String configName) {
+    requireNonBlank(key, "key");
+    requireNonBlank(configName, "configName");
+    ensureOpen();
+    try {
+      client.deleteItem(delete -> delete.tableName(tableName).key(primaryKey(key, configName)));
+    } catch (SdkException e) {
+      throw failure("delete", key, e);
+    }
+  }
+
+  @Override
+  public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
+    Map<String, AttributeValue> item = item(key, configName, values, "saveIfAbsent");
+    @Nullable Map<String, AttributeValue> unreadable = null;
+    try {
+      for (int attempt = 0; attempt < MAX_CONDITIONAL_ATTEMPTS; attempt++) {
+        Map<String, AttributeValue> stored = putIfAbsent(item, unreadable);
+        if (stored.isEmpty()) {
+          return Optional.empty();
+        }
+        Optional<StickyValues> decoded = decode(key, configName, stored.get(VALUE));
+        if (decoded.isPresent()) {
+          return decoded;
+        }
+        // Corrupt entries read as absent, so replace this one, as long as it is still the same.
+        unreadable = stored;
+      }
+    } catch (SdkException e) {
+      throw failure("saveIfAbsent", key, e);
+    }
+    throw new StorageException(
+        "saveIfAbsent failed for key '"
+            + key
+            + "': the unreadable entry for config '"
+            + configName
+            + "' kept changing under conflicting writes");
+  }
+
+  /**
+   * One conditional PutItem: writes when no live item is stored (absent, or present only with a
+   * {@code ttl} that has passed, which DynamoDB has yet to delete), or when the stored item is
+   * still {@code unreadable}.
+   *
+   * @return empty when it wrote; otherwise the item that stopped it
+   */
+  private Map<String, AttributeValue> putIfAbsent(
+      Map<String, AttributeValue> item, @Nullable Map<String, AttributeValue> unreadable) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#pk", PARTITION_KEY);
+    names.put("#ttl", TTL);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":now", number(Math.floorDiv(clock.millis(), 1000L)));
+    StringBuilder condition = new StringBuilder("attribute_not_exists(#pk) OR #ttl <= :now");
+    if (unreadable != null) {
+      names.put("#v", VALUE);
+      AttributeValue raw = unreadable.get(VALUE);
+      if (raw == null) {
+        condition.append(" OR attribute_not_exists(#v)");
+      } else {
+        condition.append(" OR #v = :unreadable");
+        values.put(":unreadable", raw);
+      }
+    }
+    try {
+      client.putItem(
+          put ->
+              put.tableName(tableName)
+                  .item(item)
+                  .conditionExpression(condition.toString())
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values)
+                  .returnValuesOnConditionCheckFailure(
+                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return Map.of();
+    } catch (ConditionalCheckFailedException e) {
+      if (e.hasItem() && !e.item().isEmpty()) {
+        return e.item();
+      }
+      // The real service always returns the item; this keeps emulators that do not correct.
+      Map<String, AttributeValue> stored =
+          fetch(item.get(PARTITION_KEY).s(), item.get(SORT_KEY).s());
+      return stored.isEmpty() ? putIfAbsent(item, unreadable) : stored;
+    }
+  }
+
+  @Override
+  public Map<String, UserPersistedValues> loadAll(Collection<String> keys) {
+    requireNonNullArgument(keys, "keys");
+    keys.forEach(key -> requireNonBlank(key, "key"));
+    ensureOpen();
+    long now = clock.millis();
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+    Map<String, UserPersistedValues> loaded = queries.run(distinct, key -> query(key, now));
+    Map<String, UserPersistedValues> result = new LinkedHashMap<>();
+    for (String key : distinct) {
+      result.put(key, loaded.get(key));
+    }
+    return result;
+  }
+
+  /**
+   * Marks this instance closed, stops its {@link #loadAll} threads, and closes the DynamoDB client
+   * if this instance built it. A client the caller passed in stays open. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      queries.close();
+      if (ownsClient) {
+        client.close();
+      }
+    }
+  }
+
+  private UserPersistedValues query(String key, long nowMillis) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    QueryRequest.Builder request =
+        QueryRequest.builder()
+            .tableName(tableName)
+            .keyConditionExpression("#pk = :pk")
+            .projectionExpression("#sk, #v, #ttl")
+            .expressionAttributeNames(
+                Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY, "#v", VALUE, "#ttl", TTL))
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(key)))
+            .consistentRead(consistentReads);
+    try {
+      Map<String, AttributeValue> startKey = null;
+      do {
+        if (startKey != null) {
+          request.exclusiveStartKey(startKey);
+        }
+        QueryResponse page = client.query(request.build());
+        for (Map<String, AttributeValue> item : page.items()) {
+          collect(key, item, nowMillis, raw);
+        }
+        startKey =
+            page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? page.lastEvaluatedKey()
+                : null;
+      } while (startKey != null);
+    } catch (SdkException e) {
+      throw failure("load", key, e);
+    }
+    return StickyValuesCodec.decodeEntries(key, raw);
+  }
+
+  private static void collect(
+      String key, Map<String, AttributeValue> item, long nowMillis, Map<String, String> raw) {
+    AttributeValue sortKey = item.get(SORT_KEY);
+    if (sortKey == null || sortKey.s() == null || isExpired(item, nowMillis)) {
+      return;
+    }
+    AttributeValue value = item.get(VALUE);
+    if (value == null || value.s() == null) {
+      LOG.warn(
+          "Skipping unreadable stored entry for key '{}', config '{}': attribute '{}' is not a"
+              + " string",
+          key,
+          sortKey.s(),
+          VALUE);
+      return;
+    }
+    raw.put(sortKey.s(), value.s());
+  }
+
+  private static boolean isExpired(Map<String, AttributeValue> item, long nowMillis) {
+    AttributeValue ttl = item.get(TTL);
+    if (ttl == null || ttl.n() == null) {
+      return false;
+    }
+    try {
+      // DynamoDB's TTL is in whole seconds; an entry is live strictly before its ttl.
+      long expiresAtSeconds = Long.parseLong(ttl.n());
+      return Math.floorDiv(nowMillis, 1000L) >= expiresAtSeconds;
+    } catch (NumberFormatException e) {
+      return false; // not a TTL we wrote; DynamoDB ignores it too
+    }
+  }
+
+  private Optional<StickyValues> decode(
+      String key, String configName, @Nullable AttributeValue raw) {
+    if (raw != null && raw.s() != null) {
+      try {
+        return Optional.of(StickyValuesCodec.decode(raw.s()));
+      } catch (StickyValuesFormatException e) {
+        LOG.warn(
+            "Replacing unreadable stored entry for key '{}', config '{}': {}",
+            key,
+            configName,
+            e.getMessage());
+        return Optional.empty();
+      }
+    }
+    LOG.warn(
+        "Replacing unreadable stored entry for key '{}', config '{}': attribute '{}' is not a"
+            + " string",
+        key,
+        configName,
+        VALUE);
+    return Optional.empty();
+  }
+
+  /** Reads one live item with a consistent read; empty when absent or expired. */
+  private Map<String, AttributeValue> fetch(String key, String configName) {
+    GetItemResponse response =
+        client.getItem(
+            get -> get.tableName(tableName).key(primaryKey(key, configName)).consistentRead(true));
+    if (!response.hasItem() || isExpired(response.item(), clock.millis())) {
+      return Map.of();
+    }
+    return response.item();
+  }
+
+  private Map<String, AttributeValue> item(
+      String key, String configName, StickyValues values, String operation) {
+    requireNonBlank(key, "key");
+    requireNonBlank(configName, "configName");
+    requireNonNullArgument(values, "values");
+    ensureOpen();
+    String json = StickyValuesCodec.encode(values);
+    ItemSize.check(operation, key, configName, json, expireAfter != null);
+    Map<String, AttributeValue> item = new HashMap<>(primaryKey(key, configName));
+    item.put(VALUE, AttributeValue.fromS(json));
+    if (expireAfter != null) {
+      item.put(TTL, number(expiresAtSeconds(clock.millis(), expireAfter)));
+    }
+    return item;
+  }
+
+  static long expiresAtSeconds(long nowMillis, Duration expireAfter) {
+    long ttlMillis = expireAfter.toMillis();
+    long expiresAtMillis =
+        nowMillis > Long.MAX_VALUE - ttlMillis ? Long.MAX_VALUE : nowMillis + ttlMillis;
+    return Math.floorDiv(expiresAtMillis, 1000L)
+        + (Math.floorMod(expiresAtMillis, 1000L) > 0 ? 1 : 0);
+  }
+
+  private static Map<String, AttributeValue> primaryKey(String key, String configName) {
+    return Map.of(
+        PARTITION_KEY, AttributeValue.fromS(key), SORT_KEY, AttributeValue.fromS(configName));
+  }
+
+  private static AttributeValue number(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  private StorageException failure(String operation, String key, SdkException e) {
+    if (e instanceof ResourceNotFoundException) {
+      return Tables.missing(operation, key, tableName, e);
+    }
+    return StorageException.of(operation, key, e);
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("DynamoDbPersistentStorage is closed");
+    }
+  }
+
+  /**
+   * Builds a {@link DynamoDbPersistentStorage}. Mutable and not thread-safe; every {@link #build()}
+   * makes an independent instance.
+   */
+  public static final class Builder {
+    private @Nullable DynamoDbClient client;
+    private @Nullable Region region;
+    private @Nullable URI endpoint;
+    private @Nullable AwsCredentialsProvider credentialsProvider;
+    private String tableName = DEFAULT_TABLE_NAME;
+    private boolean consistentReads = true;
+    private @Nullable Duration expireAfter;
+    private Clock clock = Clock.systemUTC();
+    private int maxConcurrentQueries = DEFAULT_MAX_CONCURRENT_QUERIES;
+
+    private Builder() {}
+
+    /**
+     * Uses a client the caller owns and closes; {@link DynamoDbPersistentStorage#close()} leaves it
+     * open. Cannot be combined with {@link #region}, {@link #endpoint} or {@link
+     * #credentialsProvider}.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder client(DynamoDbClient client) {
+      this.client = requireNonNullArgument(client, "client");
+      return this;
+    }
+
+    /**
+     * The region of the client this builder creates. Default: the SDK's region provider chain
+     * ({@code AWS_REGION}, profile, instance metadata).
+     *
+     * @param region the region
+     * @return this builder
+     */
+    public Builder region(Region region) {
+      this.region = requireNonNullArgument(region, "region");
+      return this;
+    }
+
+    /**
+     * The endpoint of the client this builder creates, such as DynamoDB Local's {@code
+     * http://127.0.0.1:8000}. Default: the region's DynamoDB endpoint.
+     *
+     * @param endpoint the endpoint URI
+     * @return this builder
+     */
+    public Builder endpoint(URI endpoint) {
+      this.endpoint = requireNonNullArgument(endpoint, "endpoint");
+      return this;
+    }
+
+    /**
+     * The credentials of the client this builder creates. Default: the SDK's default credentials
+     * provider chain.
+     *
+     * @param credentialsProvider the provider
+     * @return this builder
+     */
+    public Builder credentialsProvider(AwsCredentialsProvider credentialsProvider) {
+      this.credentialsProvider = requireNonNullArgument(credentialsProvider, "credentialsProvider");
+      return this;
+    }
+
+    /**
+     * The table to use. Default: {@value DynamoDbPersistentStorage#DEFAULT_TABLE_NAME}.
+     *
+     * @param tableName 3 to 255 characters from {@code a-z A-Z 0-9 _ - .}, DynamoDB's rule
+     * @return this builder
+     * @throws IllegalArgumentException if the name breaks DynamoDB's rule
+     */
+    public Builder tableName(String tableName) {
+      this.tableName = Tables.requireValidName(tableName);
+      return this;
+    }
+
+    /**
+     * Whether reads are strongly consistent. Default: true, so a load always sees the latest save;
+     * eventually consistent reads cost half as much but may miss a write made in the last second.
+     *
+     * @param consistentReads true for strongly consistent reads
+     * @return this builder
+     */
+    public Builder consistentReads(boolean consistentReads) {
+      this.consistentReads = consistentReads;
+      return this;
+    }
+
+    /**
+     * Hides each entry once this long has passed since its last save, and lets DynamoDB delete it
+     * (with TTL enabled on the table's {@code ttl} attribute). Default: never.
+     *
+     * @param ttl a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is zero or negative
+     */
+    public Builder expireAfter(Duration ttl) {
+      requireNonNullArgument(ttl, "ttl");
+      if (ttl.isZero() || ttl.isNegative()) {
+        throw new IllegalArgumentException("ttl must be positive, was " + ttl);
+      }
+      this.expireAfter = ttl;
+      return this;
+    }
+
+    /**
+     * The clock that stamps and checks expiry. Default: the system UTC clock; tests pass one they
+     * control.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNullArgument(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The most {@code Query} requests one {@link DynamoDbPersistentStorage#loadAll} call has in
+     * flight at once. Default: {@value DynamoDbPersistentStorage#DEFAULT_MAX_CONCURRENT_QUERIES}.
+     *
+     * @param maxConcurrentQueries at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxConcurrentQueries(int maxConcurrentQueries) {
+      if (maxConcurrentQueries < 1) {
+        throw new IllegalArgumentException(
+            "maxConcurrentQueries must be at least 1, was " + maxConcurrentQueries);
+      }
+      this.maxConcurrentQueries = maxConcurrentQueries;
+      return this;
+    }
+
+    /**
+     * Builds the storage, creating a DynamoDB client (with the URL-connection HTTP client) unless
+     * one was given. Does not contact DynamoDB.
+     *
+     * @return a new instance
+     * @throws IllegalStateException if a client was given together with a region, endpoint or
+     *     credentials provider
+     */
+    public DynamoDbPersistentStorage build() {
+      if (client != null) {
+        if (region != null || endpoint != null || credentialsProvider != null) {
+          throw new IllegalStateException(
+              "Give either client(...) or region/endpoint/credentialsProvider, not both: the"
+                  + " settings of a caller's client are the caller's");
+        }
+        return new DynamoDbPersistentStorage(this, client, false);
+      }
+      DynamoDbClientBuilder clientBuilder =
+          DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+      if (region != null) {
+        clientBuilder.region(region);
+      }
+      if (endpoint != null) {
+        clientBuilder.endpointOverride(endpoint);
+      }
+      if (credentialsProvider != null) {
+        clientBuilder.credentialsProvider(credentialsProvider);
+      }
+      return new DynamoDbPersistentStorage(this, clientBuilder.build(), true);
+    }
+  }
+}
