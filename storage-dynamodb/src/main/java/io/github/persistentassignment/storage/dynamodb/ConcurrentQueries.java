@@ -1,5 +1,7 @@
 package io.github.persistentassignment.storage.dynamodb;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.UserPersistedValues;
 import java.util.ArrayList;
@@ -15,12 +17,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one blocking query per key with a bounded number in flight: the calling thread and up to
  * {@code limit - 1} pool threads each take the next unclaimed key until none is left. Helpers the
  * pool has not started by the time the caller runs out of keys are cancelled, so a busy pool slows
  * a call down but never stalls it.
+ *
+ * <p>The pool is per storage instance, so at most {@code limit - 1} helper threads exist however
+ * many {@code loadAll} calls run at once; each call has at most {@code limit} queries in flight.
  */
 final class ConcurrentQueries {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -56,11 +62,13 @@ final class ConcurrentQueries {
             results.put(key, query.apply(key));
           }
         };
-    List<Future<?>> helpers = new ArrayList<>();
+    List<Helper> helpers = new ArrayList<>();
     int helperCount = Math.min(limit, keys.size()) - 1;
     try {
       for (int i = 0; i < helperCount; i++) {
-        helpers.add(pool.submit(worker));
+        Helper helper = new Helper(worker);
+        helper.future = pool.submit(helper::run);
+        helpers.add(helper);
       }
     } catch (RejectedExecutionException e) {
       throw new IllegalStateException("DynamoDbPersistentStorage is closed", e);
@@ -69,33 +77,55 @@ final class ConcurrentQueries {
       worker.run();
     } catch (RuntimeException e) {
       next.set(keys.size()); // stop the helpers taking more keys
-      helpers.forEach(helper -> helper.cancel(false));
+      helpers.forEach(Helper::skipIfNotStarted);
       throw e;
     }
-    helpers.forEach(helper -> helper.cancel(false));
-    for (Future<?> helper : helpers) {
-      await(helper);
+    for (Helper helper : helpers) {
+      if (!helper.skipIfNotStarted()) {
+        helper.await();
+      }
     }
     return results;
   }
 
-  private static void await(Future<?> helper) {
-    if (helper.isCancelled()) {
-      return;
+  /** A pool task that either runs the worker or, once the caller skipped it, does nothing. */
+  private static final class Helper {
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int SKIPPED = 2;
+
+    private final Runnable worker;
+    private final AtomicInteger state = new AtomicInteger(NEW);
+    private @Nullable Future<?> future;
+
+    Helper(Runnable worker) {
+      this.worker = worker;
     }
-    try {
-      helper.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StorageException("loadAll was interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
+
+    void run() {
+      if (state.compareAndSet(NEW, STARTED)) {
+        worker.run();
       }
-      throw new StorageException("loadAll failed: " + cause, cause);
-    } catch (java.util.concurrent.CancellationException e) {
-      // cancelled before it started: the caller took its keys
+    }
+
+    /** True when the helper had not started and now never will. */
+    boolean skipIfNotStarted() {
+      return state.compareAndSet(NEW, SKIPPED) || state.get() == SKIPPED;
+    }
+
+    void await() {
+      try {
+        requireNonNull(future).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StorageException("loadAll was interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        throw new StorageException("loadAll failed: " + cause, cause);
+      }
     }
   }
 
