@@ -19,6 +19,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * DynamoDB Local, started once per test JVM inside it, in server mode on a free port, in memory,
  * without telemetry. Tests reach it over HTTP on 127.0.0.1 with the real SDK, exactly as they would
  * reach the service. Stopped when the JVM exits.
+ *
+ * <p>DynamoDB Local 2.x loads SQLite from a native library bundled in its own jar, extracted to
+ * {@code java.io.tmpdir} and deleted on exit, so nothing has to be copied or configured for it. Its
+ * Jetty server listens on every interface of the chosen port (it has no option to bind to loopback
+ * only); the tests only ever connect to 127.0.0.1.
  */
 final class DynamoDbLocal {
   private static final String ENDPOINT = start();
@@ -54,8 +59,8 @@ final class DynamoDbLocal {
       throw new IllegalStateException(
           "Could not start DynamoDB Local in-process on port "
               + port
-              + " (its native SQLite library is found through the sqlite4java.library.path"
-              + " system property, which the build sets to target/native-libs)",
+              + " (it extracts the native SQLite library bundled in its jar to java.io.tmpdir,"
+              + " which must be writable)",
           e);
     }
     return "http://127.0.0.1:" + port;
