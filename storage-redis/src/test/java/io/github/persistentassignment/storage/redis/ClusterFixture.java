@@ -1,0 +1,53 @@
+package io.github.persistentassignment.storage.redis;
+
+import io.github.persistentassignment.conformance.TestBackends;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * A Redis Cluster for tests: the one {@code PA_TEST_REDIS_CLUSTER} names, else three masters this
+ * JVM starts ({@link LocalRedis#cluster()}) and stops on {@link #close()}.
+ */
+final class ClusterFixture implements AutoCloseable {
+  private final @Nullable LocalRedis local;
+  private final List<String> nodes;
+
+  private ClusterFixture(@Nullable LocalRedis local, List<String> nodes) {
+    this.local = local;
+    this.nodes = nodes;
+  }
+
+  static ClusterFixture start() {
+    String configured = System.getenv("PA_TEST_REDIS_CLUSTER");
+    if (configured != null && !configured.isBlank()) {
+      return new ClusterFixture(null, TestBackends.redisClusterNodes());
+    }
+    LocalRedis cluster = LocalRedis.cluster();
+    return new ClusterFixture(cluster, cluster.nodeStrings());
+  }
+
+  /** Whether this JVM started the cluster, so its statistics may be reset. */
+  boolean startedHere() {
+    return local != null;
+  }
+
+  List<String> nodes() {
+    return nodes;
+  }
+
+  Set<HostAndPort> hostAndPorts() {
+    Set<HostAndPort> set = new LinkedHashSet<>();
+    nodes.forEach(node -> set.add(HostAndPort.from(node)));
+    return set;
+  }
+
+  @Override
+  public void close() {
+    if (local != null) {
+      local.close();
+    }
+  }
+}
