@@ -11,7 +11,7 @@ import redis.clients.jedis.HostAndPort;
  * A Redis Cluster for tests: the one {@code PA_TEST_REDIS_CLUSTER} names, else three masters this
  * JVM starts ({@link LocalRedis#cluster()}) and stops on {@link #close()}.
  */
-final class ClusterFixture implements AutoCloseable {
+public final class ClusterFixture implements AutoCloseable {
   private final @Nullable LocalRedis local;
   private final List<String> nodes;
 
@@ -20,7 +20,13 @@ final class ClusterFixture implements AutoCloseable {
     this.nodes = nodes;
   }
 
-  static ClusterFixture start() {
+  /**
+   * Starts (or finds) the cluster: skips the calling test when {@code redis-server} is missing, or
+   * fails it when {@code PA_REQUIRE_BACKENDS=true}.
+   *
+   * @return the running cluster
+   */
+  public static ClusterFixture start() {
     String configured = System.getenv("PA_TEST_REDIS_CLUSTER");
     if (configured != null && !configured.isBlank()) {
       return new ClusterFixture(null, TestBackends.redisClusterNodes());
@@ -38,12 +44,18 @@ final class ClusterFixture implements AutoCloseable {
     return nodes;
   }
 
-  Set<HostAndPort> hostAndPorts() {
+  /**
+   * The cluster's seed nodes.
+   *
+   * @return the nodes
+   */
+  public Set<HostAndPort> hostAndPorts() {
     Set<HostAndPort> set = new LinkedHashSet<>();
     nodes.forEach(node -> set.add(HostAndPort.from(node)));
     return set;
   }
 
+  /** Stops the cluster if this JVM started it. */
   @Override
   public void close() {
     if (local != null) {
