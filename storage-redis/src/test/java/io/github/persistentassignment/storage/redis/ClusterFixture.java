@@ -40,7 +40,12 @@ public final class ClusterFixture implements AutoCloseable {
     return local != null;
   }
 
-  List<String> nodes() {
+  /**
+   * The cluster's seed nodes as {@code host:port}.
+   *
+   * @return the nodes
+   */
+  public List<String> nodes() {
     return nodes;
   }
 

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -377,6 +378,50 @@ class RedisPersistentStorageTest {
         storage.save("small:userID", "exp", VALUES);
         assertThat(storage.load("small:userID").asMap()).containsOnlyKeys("exp");
       }
+    }
+  }
+
+  @Nested
+  @DisplayName("From cluster nodes")
+  class FromClusterNodes {
+    static ClusterFixture cluster;
+
+    @BeforeAll
+    static void start() {
+      cluster = ClusterFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+
+    @Test
+    @DisplayName("a storage built from node addresses works on every slot and owns its client")
+    void ownsItsClusterClient() {
+      String prefix = RedisKitVariant.uniquePrefix("cluster-builder");
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        keys.add("user-" + i + ":userID");
+      }
+      RedisPersistentStorage storage =
+          RedisPersistentStorage.clusterBuilder(cluster.nodes()).keyPrefix(prefix).build();
+      try {
+        keys.forEach(key -> storage.save(key, "exp", VALUES));
+        assertThat(storage.loadAll(keys))
+            .hasSize(30)
+            .allSatisfy((k, v) -> assertThat(v.asMap()).containsOnlyKeys("exp"));
+        keys.forEach(key -> storage.delete(key, "exp"));
+        assertThat(storage.loadAll(keys).values())
+            .allSatisfy(v -> assertThat(v.isEmpty()).isTrue());
+      } finally {
+        storage.close();
+      }
+      assertThatCode(storage::close).doesNotThrowAnyException();
+      assertThatThrownBy(() -> storage.load("user-0:userID"))
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 
