@@ -1,0 +1,95 @@
+package io.github.persistentassignment.storage.redis;
+
+import io.github.persistentassignment.StorageException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.exceptions.JedisException;
+
+/** Creates the Jedis clients the adapter owns, from parsed addresses and the builder's settings. */
+final class RedisClients {
+  private RedisClients() {}
+
+  static RedisClient standalone(RedisAddress address, Settings settings) {
+    return RedisClient.builder()
+        .hostAndPort(address.hostAndPort())
+        .clientConfig(clientConfig(address, settings).database(address.database()).build())
+        .poolConfig(poolConfig(settings))
+        .build();
+  }
+
+  static RedisClusterClient cluster(List<RedisAddress> nodes, Settings settings) {
+    RedisAddress first = nodes.get(0);
+    for (RedisAddress node : nodes) {
+      if (node.tls() != first.tls()
+          || !Objects.equals(node.user(), first.user())
+          || !Objects.equals(node.password(), first.password())) {
+        throw new IllegalArgumentException(
+            "Redis Cluster nodes must share one scheme and one user and password: '"
+                + first.redacted()
+                + "' and '"
+                + node.redacted()
+                + "' differ");
+      }
+      if (node.database() != 0) {
+        throw new IllegalArgumentException(
+            "Redis Cluster has only database 0: '" + node.redacted() + "'");
+      }
+    }
+    Set<HostAndPort> seeds = new LinkedHashSet<>();
+    nodes.forEach(node -> seeds.add(node.hostAndPort()));
+    try {
+      return RedisClusterClient.builder()
+          .nodes(seeds)
+          .clientConfig(clientConfig(first, settings).build())
+          .poolConfig(poolConfig(settings))
+          .build();
+    } catch (JedisException e) {
+      throw new StorageException(
+          "Could not reach Redis Cluster through " + describe(nodes) + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String describe(List<RedisAddress> nodes) {
+    return nodes.stream().map(RedisAddress::endpoint).toList().toString();
+  }
+
+  private static DefaultJedisClientConfig.Builder clientConfig(
+      RedisAddress address, Settings settings) {
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis(millis(settings.connectTimeout()))
+            .socketTimeoutMillis(millis(settings.socketTimeout()))
+            .ssl(address.tls());
+    if (address.user() != null) {
+      config.user(address.user());
+    }
+    if (address.password() != null) {
+      config.password(address.password());
+    }
+    return config;
+  }
+
+  private static ConnectionPoolConfig poolConfig(Settings settings) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(settings.maxConnections());
+    pool.setMaxIdle(settings.maxConnections());
+    // Never wait forever for a free connection: as long as connecting may take, then fail.
+    pool.setMaxWait(settings.connectTimeout().plus(settings.socketTimeout()));
+    return pool;
+  }
+
+  private static int millis(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+  }
+
+  /** The builder's connection settings for clients the adapter creates. */
+  record Settings(Duration connectTimeout, Duration socketTimeout, int maxConnections) {}
+}

@@ -1,0 +1,605 @@
+package io.github.persistentassignment.storage.redis;
+
+import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.codec.StickyValuesCodec;
+import io.github.persistentassignment.codec.StickyValuesFormatException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Stores assignments in Redis (standalone or Redis Cluster) through Jedis.
+ *
+ * <h2>Layout</h2>
+ *
+ * <p>One hash per storage key, at {@code <prefix><key>} (default prefix {@code pa:}); the hash's
+ * field is the config name and its value the entry as universal JSON (see {@link
+ * StickyValuesCodec}). Everything of one storage key is one Redis key, so it lives in one cluster
+ * slot.
+ *
+ * <table>
+ *   <caption>Commands, one round trip each</caption>
+ *   <tr><th>operation</th><th>command</th></tr>
+ *   <tr><td>{@link #load}</td><td>{@code HGETALL}</td></tr>
+ *   <tr><td>{@link #save}</td><td>{@code HSET}; with a TTL, {@code EVALSHA} of a script doing
+ *       {@code HSET} and {@code PEXPIRE}</td></tr>
+ *   <tr><td>{@link #delete}</td><td>{@code HDEL}</td></tr>
+ *   <tr><td>{@link #saveIfAbsent}</td><td>{@code EVALSHA} of a script doing {@code HSETNX}, else
+ *       {@code HGET} (and {@code PEXPIRE} when it wrote, with a TTL)</td></tr>
+ *   <tr><td>{@link #loadAll}</td><td>{@code HGETALL} per key, pipelined: one pipeline, or one per
+ *       cluster node</td></tr>
+ * </table>
+ *
+ * <p>A script the server does not know (after a restart or {@code SCRIPT FLUSH}) is sent again with
+ * {@code EVAL} once, which caches it for the next call.
+ *
+ * <h2>Time to live</h2>
+ *
+ * <p>With {@link Builder#expireAfter(Duration)}, every write sets the hash's expiry to that long
+ * from now. Redis expires whole keys, so all of a user's entries under one storage key expire
+ * together, that long after the last save of any of them.
+ *
+ * <h2>Clients</h2>
+ *
+ * <pre>{@code
+ * // A client you own: the storage never closes it.
+ * PersistentStorage storage = RedisPersistentStorage.builder(redisClient).build();
+ * // A client the storage creates, owns and closes.
+ * PersistentStorage storage = RedisPersistentStorage.builder("rediss://user:secret@redis:6380")
+ *     .expireAfter(Duration.ofDays(90))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Failures of Redis (refused, timed out, an error reply) are {@link StorageException}s naming
+ * the operation, the key and, where known, the server's {@code host:port}. Thread-safe, as the
+ * Jedis clients are.
+ */
+public final class RedisPersistentStorage implements PersistentStorage {
+  /** The key prefix when none is set. */
+  public static final String DEFAULT_KEY_PREFIX = "pa:";
+
+  /** Redis's default {@code proto-max-bulk-len}: the largest string it accepts, 512 MiB. */
+  public static final int DEFAULT_MAX_VALUE_BYTES = 512 * 1024 * 1024;
+
+  /** The connect timeout of clients the storage creates, when none is set. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The socket (read) timeout of clients the storage creates, when none is set. */
+  public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The connection pool size of clients the storage creates, when none is set. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 32;
+
+  // KEYS[1] hash; ARGV[1] field, ARGV[2] value, ARGV[3] TTL in milliseconds.
+  private static final LuaScript SAVE_WITH_TTL =
+      new LuaScript(
+          "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])\n"
+              + "redis.call('PEXPIRE', KEYS[1], ARGV[3])\n"
+              + "return 1\n");
+
+  // KEYS[1] hash; ARGV[1] field, ARGV[2] value, ARGV[3] TTL in milliseconds or "" for none.
+  // Returns nil when it wrote, else the stored value.
+  private static final LuaScript SAVE_IF_ABSENT =
+      new LuaScript(
+          "if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then\n"
+              + "  if ARGV[3] ~= '' then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end\n"
+              + "  return false\n"
+              + "end\n"
+              + "return redis.call('HGET', KEYS[1], ARGV[1])\n");
+
+  private final UnifiedJedis client;
+  private final boolean ownsClient;
+  private final String endpoint;
+  private final String keyPrefix;
+  private final @Nullable Duration expireAfter;
+  private final int maxValueBytes;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisPersistentStorage(
+      UnifiedJedis client, boolean ownsClient, String endpoint, Builder builder) {
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.endpoint = endpoint;
+    this.keyPrefix = builder.keyPrefix;
+    this.expireAfter = builder.expireAfter;
+    this.maxValueBytes = builder.maxValueBytes;
+  }
+
+  /**
+   * Starts a builder over a client the caller owns: a {@link RedisClient}, a {@link
+   * RedisClusterClient} or any other {@link UnifiedJedis}. The storage never closes it, and the
+   * builder's connection settings (timeouts, pool size) do not apply to it.
+   *
+   * @param client the client
+   * @return a new builder
+   * @throws IllegalArgumentException if the client is null
+   */
+  public static Builder builder(UnifiedJedis client) {
+    requireNonNullArgument(client, "client");
+    return new Builder(new Source(client, null, List.of()));
+  }
+
+  /**
+   * Starts a builder for a standalone server at a URL, {@code
+   * redis[s]://[[user]:password@]host[:port][/database]}; {@code rediss} connects with TLS, the
+   * user and password authenticate (ACL). The storage creates the client when built and closes it
+   * when closed.
+   *
+   * @param url the server's URL
+   * @return a new builder
+   * @throws IllegalArgumentException naming the URL (password hidden) if it is not such a URL
+   */
+  public static Builder builder(String url) {
+    requireNonBlank(url, "url");
+    return new Builder(new Source(null, RedisAddress.parseUrl(url), List.of()));
+  }
+
+  /**
+   * Starts a builder for a Redis Cluster, from some of its nodes: each {@code host:port}, or a
+   * {@code redis://} / {@code rediss://} URL carrying the user, password and TLS for the whole
+   * cluster. The storage creates the client when built (which contacts the cluster) and closes it
+   * when closed.
+   *
+   * @param nodes one or more of the cluster's nodes
+   * @return a new builder
+   * @throws IllegalArgumentException if the collection is null or empty, or a node is malformed
+   */
+  public static Builder clusterBuilder(Collection<String> nodes) {
+    requireNonNullArgument(nodes, "nodes");
+    if (nodes.isEmpty()) {
+      throw new IllegalArgumentException("nodes must not be empty");
+    }
+    List<RedisAddress> parsed = new ArrayList<>();
+    for (String node : nodes) {
+      parsed.add(RedisAddress.parseNode(requireNonBlank(node, "node")));
+    }
+    return new Builder(new Source(null, null, List.copyOf(parsed)));
+  }
+
+  /**
+   * The prefix of every Redis key this storage writes.
+   *
+   * @return the key prefix
+   */
+  public String keyPrefix() {
+    return keyPrefix;
+  }
+
+  /**
+   * The Redis key that holds a storage key's entries: the prefix followed by the key.
+   *
+   * @param key the storage key
+   * @return the Redis key
+   */
+  public String redisKey(String key) {
+    return keyPrefix + requireNonBlank(key, "key");
+  }
+
+  @Override
+  public UserPersistedValues load(String key) {
+    String redisKey = redisKey(key);
+    ensureOpen();
+    Map<String, String> raw = call("load", key, () -> client.hgetAll(redisKey));
+    return StickyValuesCodec.decodeEntries(key, raw);
+  }
+
+  @Override
+  public void save(String key, String configName, StickyValues values) {
+    String redisKey = redisKey(key);
+    requireNonBlank(configName, "configName");
+    requireNonNullArgument(values, "values");
+    ensureOpen();
+    String json = encode("save", key, values);
+    if (expireAfter == null) {
+      call("save", key, () -> client.hset(redisKey, configName, json));
+    } else {
+      String ttl = Long.toString(expireAfter.toMillis());
+      call("save", key, () -> SAVE_WITH_TTL.run(client, redisKey, List.of(configName, json, ttl)));
+    }
+  }
+
+  @Override
+  public void delete(String key, String configName) {
+    String redisKey = redisKey(key);
+    requireNonBlank(configName, "configName");
+    ensureOpen();
+    call("delete", key, () -> client.hdel(redisKey, configName));
+  }
+
+  @Override
+  public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
+    String redisKey = redisKey(key);
+    requireNonBlank(configName, "configName");
+    requireNonNullArgument(values, "values");
+    ensureOpen();
+    String json = encode("saveIfAbsent", key, values);
+    String ttl = expireAfter == null ? "" : Long.toString(expireAfter.toMillis());
+    Object stored =
+        call(
+            "saveIfAbsent",
+            key,
+            () -> SAVE_IF_ABSENT.run(client, redisKey, List.of(configName, json, ttl)));
+    if (stored == null) {
+      return Optional.empty();
+    }
+    String existing =
+        stored instanceof byte[] bytes
+            ? new String(bytes, StandardCharsets.UTF_8)
+            : stored.toString();
+    try {
+      return Optional.of(StickyValuesCodec.decode(existing));
+    } catch (StickyValuesFormatException e) {
+      // Neither "absent" (it is there) nor usable: the caller must not overwrite it blindly.
+      throw new StorageException(
+          "saveIfAbsent found an unreadable entry for key '"
+              + key
+              + "', config '"
+              + configName
+              + "' on "
+              + endpoint
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public Map<String, UserPersistedValues> loadAll(Collection<String> keys) {
+    requireNonNullArgument(keys, "keys");
+    keys.forEach(key -> requireNonBlank(key, "key"));
+    ensureOpen();
+    LinkedHashSet<String> unique = new LinkedHashSet<>(keys);
+    Map<String, UserPersistedValues> result = new LinkedHashMap<>();
+    if (unique.isEmpty()) {
+      return result;
+    }
+    String first = unique.iterator().next();
+    String subject =
+        unique.size() == 1
+            ? "key '" + first + "'"
+            : "keys '" + first + "' and " + (unique.size() - 1) + " more";
+    Map<String, Map<String, String>> raw =
+        callOn(
+            "loadAll",
+            subject,
+            () -> {
+              Map<String, Response<Map<String, String>>> responses = new LinkedHashMap<>();
+              // On a cluster client this is a ClusterPipeline: commands are grouped per node and
+              // each node gets one pipeline.
+              try (AbstractPipeline pipeline = client.pipelined()) {
+                for (String key : unique) {
+                  responses.put(key, pipeline.hgetAll(keyPrefix + key));
+                }
+                pipeline.sync();
+              }
+              Map<String, Map<String, String>> replies = new LinkedHashMap<>();
+              responses.forEach((key, response) -> replies.put(key, response.get()));
+              return replies;
+            });
+    raw.forEach((key, entries) -> result.put(key, StickyValuesCodec.decodeEntries(key, entries)));
+    return result;
+  }
+
+  /**
+   * Closes the client if this storage created it; a caller's client stays open. Idempotent.
+   *
+   * @throws StorageException if closing the created client failed
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownsClient) {
+      try {
+        client.close();
+      } catch (JedisException e) {
+        throw new StorageException("close failed for Redis " + endpoint + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private String encode(String operation, String key, StickyValues values) {
+    String json = StickyValuesCodec.encode(values);
+    // UTF-8 takes at most 3 bytes per UTF-16 char, so short documents need no counting.
+    if ((long) json.length() * 3 > maxValueBytes) {
+      long bytes = utf8Length(json);
+      if (bytes > maxValueBytes) {
+        throw new StorageException(
+            operation
+                + " failed for key '"
+                + key
+                + "': the entry is "
+                + bytes
+                + " bytes of JSON, more than maxValueBytes ("
+                + maxValueBytes
+                + "); nothing was written");
+      }
+    }
+    return json;
+  }
+
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private <T> T call(String operation, String key, Supplier<T> command) {
+    return callOn(operation, "key '" + key + "'", command);
+  }
+
+  private <T> T callOn(String operation, String subject, Supplier<T> command) {
+    try {
+      return command.get();
+    } catch (JedisException e) {
+      throw new StorageException(
+          operation + " failed for " + subject + " on " + endpoint + ": " + describe(e), e);
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      if (text.indexOf(message) < 0) {
+        if (text.length() > 0) {
+          text.append(": ");
+        }
+        text.append(message);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return text.toString();
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("RedisPersistentStorage is closed");
+    }
+  }
+
+  /** Where the client comes from: exactly one of a caller's client, a URL or cluster nodes. */
+  private record Source(
+      @Nullable UnifiedJedis client, @Nullable RedisAddress url, List<RedisAddress> nodes) {}
+
+  /**
+   * Builds a {@link RedisPersistentStorage}. Immutable: every setter returns a new builder, so a
+   * configured builder can be shared and reused.
+   */
+  public static final class Builder {
+    private final Source source;
+    private final String keyPrefix;
+    private final @Nullable Duration expireAfter;
+    private final Duration connectTimeout;
+    private final Duration socketTimeout;
+    private final int maxConnections;
+    private final int maxValueBytes;
+
+    private Builder(Source source) {
+      this(
+          source,
+          DEFAULT_KEY_PREFIX,
+          null,
+          DEFAULT_CONNECT_TIMEOUT,
+          DEFAULT_SOCKET_TIMEOUT,
+          DEFAULT_MAX_CONNECTIONS,
+          DEFAULT_MAX_VALUE_BYTES);
+    }
+
+    private Builder(
+        Source source,
+        String keyPrefix,
+        @Nullable Duration expireAfter,
+        Duration connectTimeout,
+        Duration socketTimeout,
+        int maxConnections,
+        int maxValueBytes) {
+      this.source = source;
+      this.keyPrefix = keyPrefix;
+      this.expireAfter = expireAfter;
+      this.connectTimeout = connectTimeout;
+      this.socketTimeout = socketTimeout;
+      this.maxConnections = maxConnections;
+      this.maxValueBytes = maxValueBytes;
+    }
+
+    /**
+     * The prefix of every Redis key the storage writes, such as {@code "myapp:pa:"}. Default
+     * {@value RedisPersistentStorage#DEFAULT_KEY_PREFIX}; may be empty.
+     *
+     * @param keyPrefix the prefix
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the prefix is null
+     */
+    public Builder keyPrefix(String keyPrefix) {
+      requireNonNullArgument(keyPrefix, "keyPrefix");
+      return new Builder(
+          source,
+          keyPrefix,
+          expireAfter,
+          connectTimeout,
+          socketTimeout,
+          maxConnections,
+          maxValueBytes);
+    }
+
+    /**
+     * Expires a storage key's hash this long after its last write (save, or a saveIfAbsent that
+     * wrote), rounded to milliseconds. Redis expires whole keys: all entries of one storage key go
+     * together. Default: never.
+     *
+     * @param ttl a positive duration of at least one millisecond
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
+     */
+    public Builder expireAfter(Duration ttl) {
+      requireNonNullArgument(ttl, "ttl");
+      if (ttl.toMillis() < 1) {
+        throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
+      }
+      return new Builder(
+          source, keyPrefix, ttl, connectTimeout, socketTimeout, maxConnections, maxValueBytes);
+    }
+
+    /**
+     * How long a client the storage creates waits to connect. Default 2 seconds. Ignored for a
+     * caller's client.
+     *
+     * @param timeout a positive duration
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the duration is null, or not positive
+     */
+    public Builder connectTimeout(Duration timeout) {
+      return new Builder(
+          source,
+          keyPrefix,
+          expireAfter,
+          positive(timeout, "connectTimeout"),
+          socketTimeout,
+          maxConnections,
+          maxValueBytes);
+    }
+
+    /**
+     * How long a client the storage creates waits for a reply. Default 2 seconds. Ignored for a
+     * caller's client.
+     *
+     * @param timeout a positive duration
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the duration is null, or not positive
+     */
+    public Builder socketTimeout(Duration timeout) {
+      return new Builder(
+          source,
+          keyPrefix,
+          expireAfter,
+          connectTimeout,
+          positive(timeout, "socketTimeout"),
+          maxConnections,
+          maxValueBytes);
+    }
+
+    /**
+     * The most connections a client the storage creates opens (per node on a cluster). Default
+     * {@value RedisPersistentStorage#DEFAULT_MAX_CONNECTIONS}. Ignored for a caller's client.
+     *
+     * @param maxConnections at least 1
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the number is less than 1
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException(
+            "maxConnections must be at least 1, was " + maxConnections);
+      }
+      return new Builder(
+          source,
+          keyPrefix,
+          expireAfter,
+          connectTimeout,
+          socketTimeout,
+          maxConnections,
+          maxValueBytes);
+    }
+
+    /**
+     * The largest entry, in bytes of UTF-8 JSON, that save and saveIfAbsent send. A larger entry is
+     * a {@link StorageException} before anything is sent. Default: Redis's default {@code
+     * proto-max-bulk-len}, 512 MiB; set it to your server's value if you lowered that.
+     *
+     * @param maxValueBytes at least 1
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the number is less than 1
+     */
+    public Builder maxValueBytes(int maxValueBytes) {
+      if (maxValueBytes < 1) {
+        throw new IllegalArgumentException(
+            "maxValueBytes must be at least 1, was " + maxValueBytes);
+      }
+      return new Builder(
+          source,
+          keyPrefix,
+          expireAfter,
+          connectTimeout,
+          socketTimeout,
+          maxConnections,
+          maxValueBytes);
+    }
+
+    /**
+     * Builds the storage. From a URL this creates a pooled client that connects on first use; from
+     * cluster nodes it creates a cluster client, which reads the cluster's layout now.
+     *
+     * @return a new, open storage
+     * @throws StorageException if the cluster could not be reached
+     */
+    public RedisPersistentStorage build() {
+      UnifiedJedis callers = source.client();
+      if (callers != null) {
+        return new RedisPersistentStorage(callers, false, describeClient(callers), this);
+      }
+      RedisClients.Settings settings =
+          new RedisClients.Settings(connectTimeout, socketTimeout, maxConnections);
+      RedisAddress url = source.url();
+      if (url != null) {
+        return new RedisPersistentStorage(
+            RedisClients.standalone(url, settings), true, "Redis " + url.endpoint(), this);
+      }
+      return new RedisPersistentStorage(
+          RedisClients.cluster(source.nodes(), settings),
+          true,
+          "Redis Cluster " + RedisClients.describe(source.nodes()),
+          this);
+    }
+
+    private static String describeClient(UnifiedJedis client) {
+      if (client instanceof RedisClusterClient cluster) {
+        return "Redis Cluster " + cluster.getClusterNodes().keySet();
+      }
+      return "Redis";
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      requireNonNullArgument(duration, name);
+      if (duration.isZero() || duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + duration);
+      }
+      return duration;
+    }
+  }
+}

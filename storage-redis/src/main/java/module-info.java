@@ -1,0 +1,8 @@
+/** Redis storage for persistent assignment, through Jedis: standalone Redis or Redis Cluster. */
+module io.github.persistentassignment.storage.redis {
+  requires transitive io.github.persistentassignment;
+  requires transitive redis.clients.jedis;
+  requires org.apache.commons.pool2;
+
+  exports io.github.persistentassignment.storage.redis;
+}

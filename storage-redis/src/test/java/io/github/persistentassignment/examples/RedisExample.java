@@ -1,0 +1,113 @@
+package io.github.persistentassignment.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.persistentassignment.Assignment;
+import io.github.persistentassignment.ExperimentCatalog;
+import io.github.persistentassignment.ExperimentOptions;
+import io.github.persistentassignment.PersistentAssignment;
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.User;
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.storage.redis.ClusterFixture;
+import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The README's Redis snippets. The regions between the tags are copied into README.md, and {@code
+ * ReadmeSnippetsTest} fails when the two differ; these tests run them against real servers.
+ */
+@DisplayName("The README Redis examples")
+class RedisExample {
+  private static final ExperimentCatalog CATALOG =
+      ExperimentCatalog.builder()
+          .experiment(
+              Experiment.builder("checkout_button")
+                  .group("Control", 50, Map.of("color", "blue"))
+                  .group("Test", 50, Map.of("color", "green"))
+                  .build())
+          .build();
+
+  static Assignment standalone(String redisUrl, String userId) {
+    ExperimentCatalog catalog = CATALOG;
+    // tag::redis-standalone[]
+    // redisUrl: "redis://localhost:6379", or "rediss://user:password@host:6380/0" for TLS and ACL.
+    // The storage creates the client from it, owns it and closes it.
+    try (PersistentStorage storage =
+        RedisPersistentStorage.builder(redisUrl)
+            .expireAfter(Duration.ofDays(90)) // optional: expire 90 days after the last save
+            .build()) {
+      PersistentAssignment assignment =
+          PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+      User user = User.of(userId);
+      UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
+      return assignment.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+    }
+    // end::redis-standalone[]
+  }
+
+  static Assignment cluster(Set<HostAndPort> seedNodes, String userId) {
+    ExperimentCatalog catalog = CATALOG;
+    // tag::redis-cluster[]
+    // A client you already have (RedisClient, RedisClusterClient or any UnifiedJedis) is shared,
+    // never closed by the storage; close it yourself when the application stops.
+    try (RedisClusterClient redis = RedisClusterClient.create(seedNodes);
+        PersistentStorage storage = RedisPersistentStorage.builder(redis).build()) {
+      PersistentAssignment assignment =
+          PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+      User user = User.of(userId);
+      UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
+      return assignment.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+    }
+    // end::redis-cluster[]
+  }
+
+  @Test
+  @DisplayName("the standalone example saves the first assignment, then serves it")
+  void standaloneExample() {
+    String url = TestBackends.redisUrl();
+    String userId = "readme-" + UUID.randomUUID();
+    try (UnifiedJedis raw = RedisClient.create(URI.create(url))) {
+      try {
+        Assignment first = standalone(url, userId);
+        Assignment again = standalone(url, userId);
+        assertThat(first.reason()).isEqualTo(Assignment.Reason.EVALUATED);
+        assertThat(again.reason()).isEqualTo(Assignment.Reason.PERSISTED);
+        assertThat(again.groupName()).isEqualTo(first.groupName());
+        assertThat(raw.hkeys("pa:" + userId + ":userID")).containsExactly("checkout_button");
+        assertThat(raw.pttl("pa:" + userId + ":userID")).isPositive();
+      } finally {
+        raw.del("pa:" + userId + ":userID");
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the cluster example saves the first assignment, then serves it")
+  void clusterExample() {
+    String userId = "readme-" + UUID.randomUUID();
+    try (ClusterFixture fixture = ClusterFixture.start()) {
+      Set<HostAndPort> seeds = fixture.hostAndPorts();
+      Assignment first = cluster(seeds, userId);
+      Assignment again = cluster(seeds, userId);
+      assertThat(first.reason()).isEqualTo(Assignment.Reason.EVALUATED);
+      assertThat(again.reason()).isEqualTo(Assignment.Reason.PERSISTED);
+      assertThat(again.groupName()).isEqualTo(first.groupName());
+      try (RedisClusterClient raw = RedisClusterClient.create(seeds)) {
+        raw.del("pa:" + userId + ":userID");
+      }
+    }
+  }
+}
