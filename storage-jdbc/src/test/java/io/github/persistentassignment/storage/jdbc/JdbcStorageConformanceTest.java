@@ -185,6 +185,37 @@ abstract class JdbcStorageConformanceTest extends PersistentStorageConformanceTe
     }
 
     @Test
+    @DisplayName("a schema-qualified table and its expiry index are created in that schema")
+    void schemaQualified() {
+      String schema = "pa_schema_" + UUID.randomUUID().toString().substring(0, 8);
+      Dialect dialect = database().dialect();
+      if (dialect == Dialect.SQLITE) {
+        schema = "main"; // SQLite's schemas are attached database files; main always exists
+      } else {
+        database()
+            .execute((dialect == Dialect.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ") + schema);
+      }
+      String table = schema + ".pa_" + UUID.randomUUID().toString().substring(0, 8);
+      try (JdbcPersistentStorage storage =
+          builder()
+              .table(table)
+              .createSchemaIfMissing(true)
+              .expireAfter(Duration.ofHours(1))
+              .build()) {
+        storage.save("alice:userID", "exp", sample("A"));
+        assertThat(storage.load("alice:userID").get("exp")).contains(sample("A"));
+        assertThat(storage.purgeExpired()).isZero();
+        assertThat(storage.table()).isEqualTo(table);
+      } finally {
+        switch (dialect) {
+          case SQLITE -> database().execute("DROP TABLE " + table);
+          case MARIADB -> database().execute("DROP DATABASE " + schema);
+          default -> database().execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+      }
+    }
+
+    @Test
     @DisplayName("closing the storage leaves the caller's DataSource open")
     void callerDataSourceStaysOpen() {
       builder().build().close();

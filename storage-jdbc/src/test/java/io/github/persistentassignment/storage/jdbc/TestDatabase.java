@@ -69,7 +69,9 @@ final class TestDatabase implements AutoCloseable {
   /** An embedded in-memory H2 database that lives as long as the pool. */
   static TestDatabase h2() {
     return url(
-        "jdbc:h2:mem:pa_" + UUID.randomUUID().toString().replace("-", "") + ";LOCK_TIMEOUT=10000",
+        "jdbc:h2:mem:pa_"
+            + UUID.randomUUID().toString().replace("-", "")
+            + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         Dialect.H2);
   }
 
