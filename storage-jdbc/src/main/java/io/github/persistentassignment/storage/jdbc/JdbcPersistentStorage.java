@@ -357,13 +357,10 @@ public final class JdbcPersistentStorage implements PersistentStorage {
     distinct.forEach(key -> raw.put(key, new LinkedHashMap<>()));
     if (!distinct.isEmpty()) {
       long now = clock.millis();
-      String subject =
-          distinct.size() == 1
-              ? distinct.get(0)
-              : distinct.get(0) + "' and " + (distinct.size() - 1) + " more keys, '";
       run(
           "loadAll",
-          subject,
+          distinct.size() == 1 ? distinct.get(0) : null,
+          distinct,
           connection -> {
             if (dialect == Dialect.POSTGRESQL) {
               loadChunk(connection, distinct, now, raw);
@@ -457,12 +454,35 @@ public final class JdbcPersistentStorage implements PersistentStorage {
   }
 
   private <T> T run(String operation, @Nullable String key, ConnectionWork<T> work) {
+    return run(operation, key, List.of(), work);
+  }
+
+  /**
+   * Runs the work with a borrowed connection, again after a deadlock or serialization failure, and
+   * turns any other failure into a {@link StorageException} naming the operation and the key (or
+   * the first of several keys; or the table when there is no key).
+   */
+  private <T> T run(
+      String operation, @Nullable String key, List<String> keys, ConnectionWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return withConnection(dataSource, work);
       } catch (SQLException e) {
         if (attempt < MAX_ATTEMPTS && isRetryable(e, operation)) {
           continue;
+        }
+        if (key == null && !keys.isEmpty()) {
+          throw new StorageException(
+              operation
+                  + " failed for key '"
+                  + keys.get(0)
+                  + "' and "
+                  + (keys.size() - 1)
+                  + " more keys: "
+                  + (isMissingTable(dialect, e)
+                      ? missingTableAdvice(dialect, table)
+                      : String.valueOf(e.getMessage())),
+              e);
         }
         throw failure(operation, key, e);
       }
