@@ -1,0 +1,12 @@
+-- Persistent Assignment for Java: the JDBC adapter's table on H2 (2.x).
+-- ${table} is the table name (default persistent_assignments); ${index} its expiry index.
+-- updated_at and expires_at are epoch milliseconds (UTC); expires_at is NULL without a TTL.
+CREATE TABLE IF NOT EXISTS ${table} (
+  storage_key   VARCHAR(4000) NOT NULL,
+  config_name   VARCHAR(1000) NOT NULL,
+  sticky_values CHARACTER LARGE OBJECT NOT NULL,
+  updated_at    BIGINT NOT NULL,
+  expires_at    BIGINT,
+  PRIMARY KEY (storage_key, config_name)
+);
+CREATE INDEX IF NOT EXISTS ${index} ON ${table} (expires_at);

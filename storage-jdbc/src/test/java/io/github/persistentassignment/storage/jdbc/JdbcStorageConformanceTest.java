@@ -1,0 +1,225 @@
+package io.github.persistentassignment.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.conformance.PersistentStorageConformanceTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole conformance kit over one real database, plus what is particular to JDBC: statement
+ * counts, purging, and the table's prerequisites. Each subclass supplies a {@link TestDatabase} (a
+ * caller-owned pool of several connections, so the kit's race tests really run in parallel). Expiry
+ * is measured with a {@link MutableClock} the tests move, so nothing sleeps.
+ */
+abstract class JdbcStorageConformanceTest extends PersistentStorageConformanceTest {
+  private final MutableClock clock = new MutableClock();
+
+  /** The database of the running test class. */
+  abstract TestDatabase database();
+
+  JdbcPersistentStorage.Builder builder() {
+    return JdbcPersistentStorage.builder(database().dataSource())
+        .table(database().table())
+        .clock(clock);
+  }
+
+  @Override
+  protected PersistentStorage createStorage() {
+    return builder().build();
+  }
+
+  @Override
+  protected boolean supportsTtl() {
+    return true;
+  }
+
+  @Override
+  protected PersistentStorage createStorageWithTtl(Duration ttl) {
+    return builder().expireAfter(ttl).build();
+  }
+
+  @Override
+  protected void advanceTime(Duration duration) {
+    clock.advance(duration); // expires_at is written and compared with this clock
+  }
+
+  @Override
+  protected void writeRawEntry(String key, String configName, String raw) {
+    database().writeRaw(key, configName, raw);
+  }
+
+  private static StickyValues sample(String group) {
+    return StickyValues.builder().value(true).groupName(group).ruleId("rule").time(1L).build();
+  }
+
+  @Nested
+  @DisplayName("Statements sent to the database, counted by a wrapping DataSource")
+  class StatementCounts {
+    private final CountingDataSource counting = new CountingDataSource(database().dataSource());
+    private final String key = "count-" + UUID.randomUUID();
+
+    private JdbcPersistentStorage storage() {
+      JdbcPersistentStorage storage =
+          JdbcPersistentStorage.builder(counting.dataSource())
+              .table(database().table())
+              .clock(clock)
+              .build();
+      counting.reset(); // build() checks the table once
+      return storage;
+    }
+
+    private int count(Runnable operation) {
+      counting.reset();
+      operation.run();
+      return counting.executions();
+    }
+
+    @Test
+    @DisplayName("load, save, delete, saveIfAbsent and loadAll of 100 keys each run one statement")
+    void oneStatementPerOperation() {
+      try (JdbcPersistentStorage storage = storage()) {
+        assertThat(count(() -> storage.save(key, "a", sample("A")))).as("save").isEqualTo(1);
+        assertThat(count(() -> storage.save(key, "a", sample("B")))).as("save again").isEqualTo(1);
+        assertThat(count(() -> storage.load(key))).as("load").isEqualTo(1);
+        assertThat(count(() -> storage.saveIfAbsent(key, "b", sample("B"))))
+            .as("saveIfAbsent that writes")
+            .isEqualTo(1);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          keys.add(key + "-" + i);
+        }
+        keys.add(key);
+        assertThat(count(() -> storage.loadAll(keys))).as("loadAll of 101 keys").isEqualTo(1);
+        assertThat(count(() -> storage.delete(key, "a"))).as("delete").isEqualTo(1);
+        assertThat(count(() -> storage.delete(key, "a"))).as("delete again").isEqualTo(1);
+        int lost = count(() -> storage.saveIfAbsent(key, "b", sample("C")));
+        // PostgreSQL returns the stored row from the insert's own statement; the others read it.
+        assertThat(lost)
+            .as("saveIfAbsent that finds an entry")
+            .isEqualTo(database().dialect() == Dialect.POSTGRESQL ? 1 : 2);
+        System.out.printf(
+            "[statement counts] %s: save=1 load=1 delete=1 saveIfAbsent(wrote)=1"
+                + " saveIfAbsent(found)=%d loadAll(101 keys)=1%n",
+            database().dialect(), lost);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("purgeExpired()")
+  class Purging {
+    @Test
+    @DisplayName("deletes expired rows in batches, and only those")
+    void purgesExpiredRowsOnly() {
+      String key = "purge-" + UUID.randomUUID();
+      try (JdbcPersistentStorage expiring = builder().expireAfter(Duration.ofMinutes(1)).build();
+          JdbcPersistentStorage forever = builder().build()) {
+        forever.purgeExpired(); // rows other tests left expired
+        int rows = JdbcPersistentStorage.PURGE_BATCH_SIZE + 150;
+        for (int i = 0; i < rows; i++) {
+          expiring.save(key + "-" + i, "config", sample("A"));
+        }
+        forever.save(key, "kept", sample("K"));
+        assertThat(expiring.purgeExpired()).as("nothing has expired yet").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(expiring.purgeExpired()).as("purged rows").isEqualTo(rows);
+        assertThat(expiring.purgeExpired()).as("purged again").isZero();
+        assertThat(forever.load(key).get("kept")).contains(sample("K"));
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("The table")
+  class Table {
+    @Test
+    @DisplayName("a missing table fails build() with a StorageException naming the DDL resource")
+    void missingTable() {
+      String resource = database().dialect().schemaResource();
+      assertThatThrownBy(
+              () ->
+                  JdbcPersistentStorage.builder(database().dataSource())
+                      .table("pa_missing_" + UUID.randomUUID().toString().substring(0, 8))
+                      .build())
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("does not exist")
+          .hasMessageContaining(resource)
+          .hasMessageContaining("createSchemaIfMissing(true)");
+    }
+
+    @Test
+    @DisplayName("a table dropped under a running storage fails operations naming the DDL resource")
+    void tableDroppedLater() {
+      String table = "pa_dropped_" + UUID.randomUUID().toString().substring(0, 8);
+      try (JdbcPersistentStorage storage =
+          JdbcPersistentStorage.builder(database().dataSource())
+              .table(table)
+              .createSchemaIfMissing(true)
+              .build()) {
+        storage.save("alice:userID", "exp", sample("A"));
+        database().execute("DROP TABLE " + table);
+        assertThatThrownBy(() -> storage.load("alice:userID"))
+            .isInstanceOf(StorageException.class)
+            .hasMessageContaining("load failed for key 'alice:userID'")
+            .hasMessageContaining(database().dialect().schemaResource());
+      }
+    }
+
+    @Test
+    @DisplayName("createSchemaIfMissing is idempotent and the dialect is detected")
+    void createTwice() {
+      try (JdbcPersistentStorage storage = builder().createSchemaIfMissing(true).build()) {
+        assertThat(storage.dialect()).isEqualTo(database().dialect());
+        assertThat(storage.table()).isEqualTo(database().table());
+      }
+    }
+
+    @Test
+    @DisplayName("a schema-qualified table and its expiry index are created in that schema")
+    void schemaQualified() {
+      String schema = "pa_schema_" + UUID.randomUUID().toString().substring(0, 8);
+      Dialect dialect = database().dialect();
+      if (dialect == Dialect.SQLITE) {
+        schema = "main"; // SQLite's schemas are attached database files; main always exists
+      } else {
+        database()
+            .execute((dialect == Dialect.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ") + schema);
+      }
+      String table = schema + ".pa_" + UUID.randomUUID().toString().substring(0, 8);
+      try (JdbcPersistentStorage storage =
+          builder()
+              .table(table)
+              .createSchemaIfMissing(true)
+              .expireAfter(Duration.ofHours(1))
+              .build()) {
+        storage.save("alice:userID", "exp", sample("A"));
+        assertThat(storage.load("alice:userID").get("exp")).contains(sample("A"));
+        assertThat(storage.purgeExpired()).isZero();
+        assertThat(storage.table()).isEqualTo(table);
+      } finally {
+        switch (dialect) {
+          case SQLITE -> database().execute("DROP TABLE " + table);
+          case MARIADB -> database().execute("DROP DATABASE " + schema);
+          default -> database().execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+      }
+    }
+
+    @Test
+    @DisplayName("closing the storage leaves the caller's DataSource open")
+    void callerDataSourceStaysOpen() {
+      builder().build().close();
+      assertThat(database().dataSource().isClosed()).isFalse();
+    }
+  }
+}
