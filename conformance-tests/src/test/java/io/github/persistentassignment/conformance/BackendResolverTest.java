@@ -118,7 +118,7 @@ class BackendResolverTest {
       assertThat(resolver.resolve(Backend.POSTGRES))
           .isEqualTo("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
       assertThat(resolver.resolve(Backend.MARIADB))
-          .isEqualTo("jdbc:mariadb://127.0.0.1:3306/test?user=root");
+          .isEqualTo("jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable");
       assertThat(resolver.resolve(Backend.DYNAMODB)).isEqualTo("http://127.0.0.1:8000");
       assertThat(portsProbed).containsExactly(6379, 5432, 3306, 8000);
     }
