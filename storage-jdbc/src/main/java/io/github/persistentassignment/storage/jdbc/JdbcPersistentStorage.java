@@ -243,9 +243,13 @@ public final class JdbcPersistentStorage implements PersistentStorage {
             connection -> {
               for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 Optional<String> outcome =
-                    dialect == Dialect.POSTGRESQL
-                        ? insertIfAbsentReturningStored(connection, key, configName, json, now)
-                        : insertIfAbsentThenRead(connection, key, configName, json, now);
+                    switch (dialect) {
+                      case POSTGRESQL ->
+                          insertIfAbsentReturningStored(connection, key, configName, json, now);
+                      case H2 -> mergeReturningOldRow(connection, key, configName, json, now);
+                      case MARIADB, SQLITE ->
+                          insertIfAbsentThenRead(connection, key, configName, json, now);
+                    };
                 if (outcome != null) {
                   return outcome;
                 }
@@ -300,8 +304,37 @@ public final class JdbcPersistentStorage implements PersistentStorage {
   }
 
   /**
-   * Insert-if-absent; when a row exists, reads it, and replaces it only if it is expired. Null when
-   * the row changed between the steps (deleted, or refreshed), so the caller tries again.
+   * H2, one statement: a {@code MERGE} that inserts, or replaces an expired row, or leaves a live
+   * row unchanged, read through {@code OLD TABLE}. Null when a concurrent writer inserted the row
+   * first (a duplicate key), so that a new statement finds it.
+   */
+  private @Nullable Optional<String> mergeReturningOldRow(
+      Connection connection, String key, String configName, String json, long now)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(connection, sql.insertIfAbsentReturningStored)) {
+      bindEntry(statement, key, configName, json, now);
+      statement.setLong(6, now);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty(); // inserted
+        }
+        String before = text(rs, 1);
+        long expiresAt = rs.getLong(2);
+        boolean live = rs.wasNull() || expiresAt > now;
+        return live ? Optional.of(before) : Optional.empty(); // an expired row was replaced
+      }
+    } catch (SQLException e) {
+      if (isDuplicateKey(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * MariaDB and SQLite: insert-if-absent (SQLite also replaces an expired row in that statement);
+   * when a row exists, reads it, and (MariaDB) replaces it only if it is expired. Null when the row
+   * changed between the steps (deleted, or refreshed), so the caller tries again.
    */
   private @Nullable Optional<String> insertIfAbsentThenRead(
       Connection connection, String key, String configName, String json, long now)

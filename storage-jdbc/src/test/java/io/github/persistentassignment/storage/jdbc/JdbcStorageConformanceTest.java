@@ -10,7 +10,14 @@ import io.github.persistentassignment.conformance.PersistentStorageConformanceTe
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -69,13 +76,25 @@ abstract class JdbcStorageConformanceTest extends PersistentStorageConformanceTe
     private final String key = "count-" + UUID.randomUUID();
 
     private JdbcPersistentStorage storage() {
-      JdbcPersistentStorage storage =
+      return storage(null);
+    }
+
+    private JdbcPersistentStorage storage(@Nullable Duration ttl) {
+      JdbcPersistentStorage.Builder builder =
           JdbcPersistentStorage.builder(counting.dataSource())
               .table(database().table())
-              .clock(clock)
-              .build();
+              .clock(clock);
+      if (ttl != null) {
+        builder.expireAfter(ttl);
+      }
+      JdbcPersistentStorage storage = builder.build();
       counting.reset(); // build() checks the table once
       return storage;
+    }
+
+    private int foundStatements() {
+      Dialect dialect = database().dialect();
+      return dialect == Dialect.MARIADB || dialect == Dialect.SQLITE ? 2 : 1;
     }
 
     private int count(Runnable operation) {
@@ -103,14 +122,101 @@ abstract class JdbcStorageConformanceTest extends PersistentStorageConformanceTe
         assertThat(count(() -> storage.delete(key, "a"))).as("delete").isEqualTo(1);
         assertThat(count(() -> storage.delete(key, "a"))).as("delete again").isEqualTo(1);
         int lost = count(() -> storage.saveIfAbsent(key, "b", sample("C")));
-        // PostgreSQL returns the stored row from the insert's own statement; the others read it.
-        assertThat(lost)
-            .as("saveIfAbsent that finds an entry")
-            .isEqualTo(database().dialect() == Dialect.POSTGRESQL ? 1 : 2);
+        // PostgreSQL and H2 return the stored row from the writing statement itself; MariaDB and
+        // SQLite read it with a second statement (the README says why).
+        assertThat(lost).as("saveIfAbsent that finds an entry").isEqualTo(foundStatements());
         System.out.printf(
             "[statement counts] %s: save=1 load=1 delete=1 saveIfAbsent(wrote)=1"
                 + " saveIfAbsent(found)=%d loadAll(101 keys)=1%n",
             database().dialect(), lost);
+      }
+    }
+
+    @Test
+    @DisplayName("a saveIfAbsent that replaces an expired entry runs one statement")
+    void replacingAnExpiredEntryIsOneStatement() {
+      try (JdbcPersistentStorage storage = storage(Duration.ofMinutes(1))) {
+        storage.save(key, "a", sample("old"));
+        clock.advance(Duration.ofMinutes(2));
+        int replaced =
+            count(() -> assertThat(storage.saveIfAbsent(key, "a", sample("new"))).isEmpty());
+        // MariaDB inserts, reads the expired row, then replaces it with a compare-and-set UPDATE.
+        assertThat(replaced)
+            .as("saveIfAbsent over an expired entry")
+            .isEqualTo(database().dialect() == Dialect.MARIADB ? 3 : 1);
+        assertThat(storage.load(key).get("a")).contains(sample("new"));
+        int kept =
+            count(
+                () ->
+                    assertThat(storage.saveIfAbsent(key, "a", sample("late")))
+                        .contains(sample("new")));
+        System.out.printf(
+            "[statement counts] %s: saveIfAbsent(replaced expired)=%d saveIfAbsent(found live,"
+                + " with a TTL)=%d%n",
+            database().dialect(), replaced, kept);
+        assertThat(kept)
+            .as("saveIfAbsent that finds a live entry, with a TTL")
+            .isEqualTo(foundStatements());
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("saveIfAbsent over an expired entry, with a TTL")
+  class SaveIfAbsentOverExpired {
+    @Test
+    @DisplayName("of 16 concurrent calls exactly one replaces it, and the others return its entry")
+    void raceOverAnExpiredEntry() throws Exception {
+      Duration ttl = Duration.ofMinutes(1);
+      List<JdbcPersistentStorage> instances = new ArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      try {
+        for (int i = 0; i < 4; i++) {
+          instances.add(builder().expireAfter(ttl).build());
+        }
+        for (int round = 0; round < 10; round++) {
+          String key = "expired-race-" + UUID.randomUUID();
+          instances.get(0).save(key, "c", sample("expired " + round));
+          clock.advance(ttl.multipliedBy(2));
+          CountDownLatch start = new CountDownLatch(1);
+          List<Future<Optional<StickyValues>>> futures = new ArrayList<>();
+          List<StickyValues> candidates = new ArrayList<>();
+          for (int thread = 0; thread < 16; thread++) {
+            StickyValues mine = sample("round " + round + " thread " + thread);
+            JdbcPersistentStorage instance = instances.get(thread % instances.size());
+            candidates.add(mine);
+            futures.add(
+                pool.submit(
+                    () -> {
+                      start.await();
+                      return instance.saveIfAbsent(key, "c", mine);
+                    }));
+          }
+          start.countDown();
+          List<Integer> writers = new ArrayList<>();
+          List<Optional<StickyValues>> results = new ArrayList<>();
+          for (int i = 0; i < futures.size(); i++) {
+            results.add(futures.get(i).get(30, TimeUnit.SECONDS));
+            if (results.get(i).isEmpty()) {
+              writers.add(i);
+            }
+          }
+          assertThat(writers).as("round %d: calls that reported writing", round).hasSize(1);
+          StickyValues winner = candidates.get(writers.get(0));
+          for (int i = 0; i < results.size(); i++) {
+            if (i != writers.get(0)) {
+              assertThat(results.get(i))
+                  .as("round %d: call %d was told", round, i)
+                  .contains(winner);
+            }
+          }
+          assertThat(instances.get(1).load(key).get("c"))
+              .as("round %d: stored", round)
+              .contains(winner);
+        }
+      } finally {
+        pool.shutdownNow();
+        instances.forEach(JdbcPersistentStorage::close);
       }
     }
   }
