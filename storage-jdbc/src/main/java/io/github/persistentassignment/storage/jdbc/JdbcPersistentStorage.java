@@ -47,14 +47,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every operation is one SQL statement in the dialect's native form: an upsert ({@code ON
  * CONFLICT … DO UPDATE}, {@code ON DUPLICATE KEY UPDATE}, {@code MERGE}) for {@link #save}; an
- * insert-if-absent for {@link #saveIfAbsent}, which on PostgreSQL also returns the stored row in
- * the same statement; one {@code = ANY(?)} or {@code IN (…)} query for {@link #loadAll}. On
- * MariaDB, SQLite and H2 a {@code saveIfAbsent} that finds an entry already stored reads it with a
- * second statement, and on MariaDB and H2 a conditional {@code UPDATE … WHERE expires_at <= now}
- * replaces an expired row (SQLite does that in its first statement). Each step is a
- * compare-and-set, so the first write still wins when many writers race. MariaDB uses a plain
- * {@code INSERT} and treats the duplicate-key error as "already stored", not {@code INSERT IGNORE},
- * which would also turn errors such as an over-long key into warnings and truncate it.
+ * insert-if-absent for {@link #saveIfAbsent}, which on PostgreSQL and H2 (a {@code MERGE} read
+ * through {@code OLD TABLE}) also returns the stored row, or replaces an expired one, in the same
+ * statement; one {@code = ANY(?)} or {@code IN (…)} query for {@link #loadAll}. On MariaDB and
+ * SQLite a {@code saveIfAbsent} that finds an entry already stored reads it with a second
+ * statement, and on MariaDB a conditional {@code UPDATE … WHERE expires_at <= now} replaces an
+ * expired row (SQLite does that in its first statement). Each step is a compare-and-set, so the
+ * first write still wins when many writers race. MariaDB uses a plain {@code INSERT} and treats the
+ * duplicate-key error as "already stored", not {@code INSERT IGNORE}, which would also turn errors
+ * such as an over-long key into warnings and truncate it.
  *
  * <p>Given a {@link DataSource}, the storage borrows connections from it and never closes it. Given
  * a JDBC URL, it builds a HikariCP pool with bounded timeouts, owns it and closes it in {@link
