@@ -10,7 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +36,15 @@ final class OfflineStatsig implements AutoCloseable {
 
   /** The {@code time} of each fixture, which the SDK saves as the sticky value's time. */
   static final long V1_TIME = 1_700_000_000_000L;
+
+  private static final ExecutorService SHUTDOWN_EXECUTOR =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "statsig-test-shutdown");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private static final Queue<CompletableFuture<?>> SHUTDOWNS = new ConcurrentLinkedQueue<>();
 
   private final StatsigServer server;
 
@@ -70,9 +84,22 @@ final class OfflineStatsig implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Shuts the SDK down. Its {@code shutdown()} always takes about a second (it waits for its
+   * background work), so it runs on another thread and {@link #awaitShutdowns()} waits for all of
+   * them at the end of a test class; the next SDK starts meanwhile, independent of this one.
+   */
   @Override
   public void close() {
-    server.shutdown();
+    SHUTDOWNS.add(CompletableFuture.runAsync(server::shutdown, SHUTDOWN_EXECUTOR));
+  }
+
+  /** Waits until every SDK closed so far has shut down. */
+  static void awaitShutdowns() {
+    CompletableFuture<?> pending;
+    while ((pending = SHUTDOWNS.poll()) != null) {
+      pending.join();
+    }
   }
 
   private static String read(String fixture) {

@@ -16,6 +16,7 @@ import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.catalog.Experiment;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -53,6 +54,11 @@ abstract class StatsigScenarios {
   void closeStorage() {
     storage.close();
     cleanUp();
+  }
+
+  @AfterAll
+  static void awaitSdkShutdowns() {
+    OfflineStatsig.awaitShutdowns();
   }
 
   PersistentStorage storage() {
