@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kotlin.coroutines.Continuation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,16 @@ import org.slf4j.LoggerFactory;
  *       what it means; and an entry that is in storage after all (a failed load, a concurrent
  *       request, an entry our core wrote with a configuration version) is never replaced.
  *   <li>{@code delete} is {@link PersistentStorage#delete}.
- *   <li>Storage failures in {@code save} and {@code delete} are logged and never reach the
- *       application, like failures in our own core: the live result is served.
+ *   <li>Storage failures in {@code save} and {@code delete} are logged and never reach the SDK. The
+ *       SDK (2.2.2) catches an exception from its storage inside {@code getExperimentSync} and
+ *       returns an empty result (no group, no parameters, no evaluation details) instead of the
+ *       evaluation; swallowing the failure here serves the live result, as our own core does.
+ *   <li>Keys without a unit ID are ignored: the SDK builds the key of a user who lacks the unit ID
+ *       as {@code "null:<idType>"} (or {@code ":<idType>"} for an empty ID), which would pin every
+ *       such user to one shared entry. For keys starting with {@code "null:"} or {@code ":"},
+ *       {@code load} returns nothing and {@code save} and {@code delete} do nothing, as our core
+ *       does for a user with no unit ID. A user whose ID is literally the text {@code null} is
+ *       therefore not persisted.
  * </ul>
  *
  * <p>Statsig's SDK deletes the stored entry on every {@code getExperimentSync(user, name)} made
@@ -48,6 +57,9 @@ public final class StatsigPersistentStorage implements IUserPersistentStorage {
   private static final Logger LOG = LoggerFactory.getLogger(StatsigPersistentStorage.class);
 
   private final PersistentStorage storage;
+
+  /** True from a failure until the next success: one warning per outage, not one per call. */
+  private final AtomicBoolean failing = new AtomicBoolean();
 
   private StatsigPersistentStorage(PersistentStorage storage) {
     this.storage = storage;
@@ -118,9 +130,13 @@ public final class StatsigPersistentStorage implements IUserPersistentStorage {
   @Override
   public void save(
       String key, String configName, com.statsig.sdk.persistent_storage.StickyValues data) {
+    if (lacksUnitId(key)) {
+      return;
+    }
     StickyValues values = StatsigStickyValues.fromStatsig(data);
     try {
       Optional<StickyValues> existing = storage.saveIfAbsent(key, configName, values);
+      succeeded();
       if (existing.isPresent() && LOG.isDebugEnabled()) {
         LOG.debug(
             "Kept the stored '{}' entry of key '{}' (group '{}') over the SDK's save",
@@ -129,30 +145,59 @@ public final class StatsigPersistentStorage implements IUserPersistentStorage {
             existing.get().groupName());
       }
     } catch (RuntimeException e) {
-      LOG.warn("Statsig persistent storage: save of '{}' for key '{}' failed", configName, key, e);
+      failed("save of '" + configName + "'", key, e);
     }
   }
 
   @Override
   public void delete(String key, String configName) {
+    if (lacksUnitId(key)) {
+      return;
+    }
     try {
       storage.delete(key, configName);
+      succeeded();
     } catch (RuntimeException e) {
-      LOG.warn(
-          "Statsig persistent storage: delete of '{}' for key '{}' failed", configName, key, e);
+      failed("delete of '" + configName + "'", key, e);
     }
   }
 
+  /** The SDK's key for a user without the unit ID: {@code "null:<idType>"} or {@code ":…"}. */
+  private static boolean lacksUnitId(String key) {
+    return key.startsWith(":") || key.startsWith("null:");
+  }
+
   private UserPersistedValues loadOrEmpty(String key) {
+    if (lacksUnitId(key)) {
+      return UserPersistedValues.empty();
+    }
     try {
-      return storage.load(key);
+      UserPersistedValues values = storage.load(key);
+      succeeded();
+      return values;
     } catch (RuntimeException e) {
+      failed("load", key, e);
+      return UserPersistedValues.empty();
+    }
+  }
+
+  private void failed(String operation, String key, RuntimeException e) {
+    if (failing.compareAndSet(false, true)) {
       LOG.warn(
-          "Statsig persistent storage: load of key '{}' failed; serving live results, and no"
-              + " stored entry will be replaced",
+          "Statsig persistent storage: {} for key '{}' failed; serving live results, and no"
+              + " stored entry is replaced, until storage answers again",
+          operation,
           key,
           e);
-      return UserPersistedValues.empty();
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "Statsig persistent storage: {} for key '{}' failed: {}", operation, key, e.toString());
+    }
+  }
+
+  private void succeeded() {
+    if (failing.get() && failing.compareAndSet(true, false)) {
+      LOG.info("Statsig persistent storage: storage is answering again");
     }
   }
 }
