@@ -53,6 +53,15 @@ final class OfflineStatsig implements AutoCloseable {
   }
 
   static OfflineStatsig start(String fixture, @Nullable IUserPersistentStorage storage) {
+    StatsigOptions options = offlineOptions(fixture);
+    if (storage != null) {
+      options.setUserPersistentStorage(storage);
+    }
+    return start(options);
+  }
+
+  /** Options that keep the SDK offline and bootstrap it from a fixture. */
+  static StatsigOptions offlineOptions(String fixture) {
     StatsigOptions options = new StatsigOptions();
     options.setLocalMode(false);
     options.setBootstrapValues(read(fixture));
@@ -63,9 +72,10 @@ final class OfflineStatsig implements AutoCloseable {
     options.setApi(CLOSED_PORT);
     options.setApiForDownloadConfigSpecs(CLOSED_PORT);
     options.setApiForGetIdlists(CLOSED_PORT);
-    if (storage != null) {
-      options.setUserPersistentStorage(storage);
-    }
+    return options;
+  }
+
+  static OfflineStatsig start(StatsigOptions options) {
     StatsigServer server = StatsigServer.create();
     try {
       server.initializeAsync("secret-offline-test", options).get(30, TimeUnit.SECONDS);
@@ -75,7 +85,7 @@ final class OfflineStatsig implements AutoCloseable {
       throw new IllegalStateException(e);
     } catch (ExecutionException | TimeoutException e) {
       server.shutdown();
-      throw new IllegalStateException("Statsig did not initialize from " + fixture, e);
+      throw new IllegalStateException("Statsig did not initialize", e);
     }
     return new OfflineStatsig(server);
   }
