@@ -133,8 +133,9 @@ public final class StatsigPersistentStorage implements IUserPersistentStorage {
     if (lacksUnitId(key)) {
       return;
     }
-    StickyValues values = StatsigStickyValues.fromStatsig(data);
     try {
+      // Inside the try: a value our format cannot hold must not turn into an empty SDK result.
+      StickyValues values = StatsigStickyValues.fromStatsig(data);
       Optional<StickyValues> existing = storage.saveIfAbsent(key, configName, values);
       succeeded();
       if (existing.isPresent() && LOG.isDebugEnabled()) {
