@@ -1,0 +1,39 @@
+package io.github.persistentassignment.integration.statsig;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.storage.jdbc.JdbcPersistentStorage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Statsig's SDK over PostgreSQL")
+class PostgresStatsigTest extends StatsigScenarios {
+  private String url;
+  private String table;
+
+  @Override
+  PersistentStorage createStorage() {
+    url = TestBackends.postgresUrl();
+    table = "pa_statsig_" + UUID.randomUUID().toString().replace("-", "");
+    return JdbcPersistentStorage.builder(url)
+        .table(table)
+        .createSchemaIfMissing(true)
+        .maximumPoolSize(2)
+        .build();
+  }
+
+  /** Drops this test's own table. */
+  @Override
+  void cleanUp() {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + table);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not drop test table " + table, e);
+    }
+  }
+}
