@@ -238,6 +238,51 @@ class CliJarIT {
   }
 
   @Nested
+  @DisplayName("check")
+  class Check {
+    @Test
+    @DisplayName("runs the conformance kit against a SQLite file and cleans up after itself")
+    void sqliteFile() {
+      Result result = run("check", sqlite());
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      assertThat(result.out())
+          .contains("Checking " + sqlite() + " with the conformance kit")
+          .containsPattern("PASSED: \\d+ checks, \\d+ passed, 0 failed, \\d+ skipped\\.")
+          .containsPattern("Removed the \\d+ test entries");
+      assertThat(result.err()).isEmpty();
+      Result inspect = run("copy", sqlite(), "memory:");
+      assertThat(inspect.out()).as("nothing left behind").contains("Read 0 entries.");
+    }
+
+    @Test
+    @DisplayName("runs the conformance kit against a real Redis")
+    void redis() {
+      Result result =
+          run(
+              "check",
+              TestBackends.redisUrl(),
+              "-o",
+              "keyPrefix=pa-check-" + UUID.randomUUID() + ":");
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      assertThat(result.out()).contains("PASSED").contains(" 0 failed");
+    }
+
+    @Test
+    @DisplayName("a database without the table fails with the DDL to apply")
+    void missingTable() {
+      Result result =
+          run(
+              "check",
+              TestBackends.postgresUrl(),
+              "-o",
+              "table=pa_never_created_"
+                  + UUID.randomUUID().toString().substring(0, 8).replace("-", ""));
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+      assertThat(result.err()).contains("does not exist").contains("createSchemaIfMissing");
+    }
+  }
+
+  @Nested
   @DisplayName("errors")
   class Errors {
     private void oneLine(Result result, String expected) {
