@@ -56,6 +56,8 @@ final class CopyCommand implements Callable<Integer> {
             from + " cannot list its entries (its storage does not implement EnumerableStorage)");
       }
       out.println("Copying " + from + " -> " + to);
+      Progress progress = Progress.forTerminal(out, 10_000);
+      progress.start("entries read", 0);
       enumerable.forEachEntry(
           entry -> {
             Optional<StickyValues> existing =
@@ -67,18 +69,15 @@ final class CopyCommand implements Callable<Integer> {
             } else {
               counts[2]++;
             }
-            long seen = counts[0] + counts[1] + counts[2];
-            if (seen % 10_000 == 0) {
-              out.println("  " + seen + " entries read…");
-              out.flush();
-            }
+            progress.step();
           });
+      progress.finish();
     }
     long read = counts[0] + counts[1] + counts[2];
     out.println("Read " + read + (read == 1 ? " entry" : " entries") + ".");
-    out.println("  copied:                        " + counts[0]);
-    out.println("  already in the target, same:   " + counts[1]);
-    out.println("  already in the target, differs: " + counts[2] + " (kept the target's)");
+    out.println("  copied:                          " + counts[0]);
+    out.println("  already in the target, same:     " + counts[1]);
+    out.println("  already in the target, differs:  " + counts[2] + " (kept the target's)");
     return 0;
   }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       DeleteCommand.class,
       CopyCommand.class,
       CheckCommand.class,
+      BenchCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     footer = {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 
 /**
  * Progress of a long command: a bar redrawn in place on an interactive terminal, plain lines at
- * every tenth otherwise (so logs and CI output stay readable).
+ * every quarter otherwise (so logs and CI output stay readable).
  */
 abstract class Progress {
   protected String what = "";
@@ -83,7 +83,7 @@ abstract class Progress {
     }
   }
 
-  /** A line at every tenth of the total (or every 10 000 when the total is unknown). */
+  /** A line at every quarter of the total, or at a fixed interval when the total is unknown. */
   private static final class Lines extends Progress {
     private final PrintWriter out;
     private final long unknownTotalInterval;
@@ -114,7 +114,7 @@ abstract class Progress {
     }
 
     private long interval() {
-      return total > 0 ? Math.max(1, (total + 9) / 10) : unknownTotalInterval;
+      return total > 0 ? Math.max(1, (total + 3) / 4) : unknownTotalInterval;
     }
 
     @Override

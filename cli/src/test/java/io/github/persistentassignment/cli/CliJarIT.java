@@ -283,6 +283,24 @@ class CliJarIT {
   }
 
   @Nested
+  @DisplayName("bench")
+  class Bench {
+    @Test
+    @DisplayName("prints percentiles and throughput per operation, and deletes its keys")
+    void sqliteFile() {
+      Result result = run("bench", sqlite(), "--calls", "300", "--warmup", "50", "--keys", "50");
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      assertThat(result.out())
+          .contains("p50 µs", "p99 µs", "p99.9 µs", "calls/s")
+          .containsPattern("\\n  save +300 ")
+          .containsPattern("\\n  load +300 ")
+          .containsPattern("\\n  saveIfAbsent \\(new\\) +300 ")
+          .containsPattern("\\n  delete +300 ");
+      assertThat(run("copy", sqlite(), "memory:").out()).contains("Read 0 entries.");
+    }
+  }
+
+  @Nested
   @DisplayName("errors")
   class Errors {
     private void oneLine(Result result, String expected) {
