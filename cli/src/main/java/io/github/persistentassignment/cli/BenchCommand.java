@@ -6,7 +6,6 @@ import io.github.persistentassignment.StickyValues;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,14 +33,13 @@ import picocli.CommandLine.Spec;
       "and throughput, after a warm-up. Uses its own keys (pa-bench-…) and deletes them after."
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "STORE-URL", description = "The store to measure.")
-  String url;
+  @Parameters(
+      paramLabel = "STORE-URL",
+      arity = "0..1",
+      description = "The store to measure (default: the --store URL).")
+  @Nullable String storeUrl;
 
-  @Option(
-      names = {"-o", "--store-option"},
-      paramLabel = "NAME=VALUE",
-      description = "A backend setting, as for --store.")
-  Map<String, String> options = new LinkedHashMap<>();
+  @Mixin StoreOptions store;
 
   @Option(
       names = "--calls",
@@ -77,6 +77,8 @@ final class BenchCommand implements Callable<Integer> {
           "--calls, --threads and --keys must be at least 1, --warmup at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
+    String url = storeUrl != null ? storeUrl : store.url;
+    Map<String, String> options = store.options;
     String run = "pa-bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     StickyValues values =
         StickyValues.builder()
@@ -169,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
       Operation operation,
       int from,
       int count,
-      long @org.jspecify.annotations.Nullable [] nanos,
+      long @Nullable [] nanos,
       Progress progress)
       throws InterruptedException, ExecutionException {
     List<Future<?>> futures = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -21,8 +22,8 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,20 +39,21 @@ import picocli.CommandLine.Spec;
       "Exits with 1 if any check fails."
     })
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "STORE-URL", description = "The store to check.")
-  String url;
+  @Parameters(
+      paramLabel = "STORE-URL",
+      arity = "0..1",
+      description = "The store to check (default: the --store URL).")
+  @Nullable String storeUrl;
 
-  @Option(
-      names = {"-o", "--store-option"},
-      paramLabel = "NAME=VALUE",
-      description = "A backend setting, as for --store.")
-  Map<String, String> options = new LinkedHashMap<>();
+  @Mixin StoreOptions store;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    String url = storeUrl != null ? storeUrl : store.url;
+    Map<String, String> options = store.options;
     // Fail fast, with the usual one-line error, when the store cannot even be opened.
     try (PersistentStorage probe = PersistentStorages.open(url, options)) {
       probe.load("pa-kit-probe:userID");
@@ -70,9 +72,9 @@ final class CheckCommand implements Callable<Integer> {
       launcher.execute(request, report);
     } finally {
       CheckedStore.target = null;
-      cleanUp(target, out);
     }
     report.summary();
+    cleanUp(target, out);
     return report.failed.get() == 0 ? 0 : PersistentAssignmentCli.FAILURE;
   }
 
@@ -97,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
     private final AtomicInteger skipped = new AtomicInteger();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Integer> skipReasons = new LinkedHashMap<>();
-    private @org.jspecify.annotations.Nullable TestPlan plan;
+    private @Nullable TestPlan plan;
 
     Report(PrintWriter out, Progress progress) {
       this.out = out;
@@ -159,7 +161,7 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
 
-    private void skip(@org.jspecify.annotations.Nullable String reason) {
+    private void skip(@Nullable String reason) {
       String text = firstLine(reason).replaceFirst("^Assumption failed: ", "");
       synchronized (problems) {
         skipReasons.merge(text, 1, Integer::sum);
@@ -204,7 +206,7 @@ final class CheckCommand implements Callable<Integer> {
       return String.join(" > ", parts);
     }
 
-    private static String firstLine(@org.jspecify.annotations.Nullable String text) {
+    private static String firstLine(@Nullable String text) {
       if (text == null) {
         return "";
       }

@@ -217,7 +217,7 @@ final class DemoCommand implements Callable<Integer> {
             + " are passed with another user, "
             + OTHER_USER
             + ".");
-    UserPersistedValues alicesValues = loaded(after, alice);
+    UserPersistedValues alicesValues = loaded(alice);
     User carol = User.of(OTHER_USER);
     Assignment borrowed =
         persistent(after)
@@ -274,7 +274,9 @@ final class DemoCommand implements Callable<Integer> {
           "Run the demo again: this time " + FIRST_USER + "'s group will be loaded from storage.");
     }
     out.println(
-        "Inspect what is stored:  java -jar persistent-assignment.jar inspect "
+        "Inspect what is stored:  java -jar "
+            + PersistentAssignmentCli.jarPath()
+            + " inspect "
             + key(alice)
             + (StoreOptions.DEFAULT_STORE.equals(store.url) ? "" : " --store " + store.url));
   }
@@ -286,10 +288,10 @@ final class DemoCommand implements Callable<Integer> {
   /** Loads the user's values (failing loudly if the store does), then evaluates with them. */
   private Assignment sticky(ExperimentCatalog catalog, User user) {
     return persistent(catalog)
-        .getExperiment(user, EXPERIMENT, ExperimentOptions.persisted(loaded(catalog, user)));
+        .getExperiment(user, EXPERIMENT, ExperimentOptions.persisted(loaded(user)));
   }
 
-  private UserPersistedValues loaded(ExperimentCatalog catalog, User user) {
+  private UserPersistedValues loaded(User user) {
     return storage.load(key(user));
   }
 

@@ -3,6 +3,7 @@ package io.github.persistentassignment.cli;
 import io.github.persistentassignment.StorageException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import org.jspecify.annotations.Nullable;
 
 /** Turns an exception into the one line a user reads. */
 final class Errors {
@@ -26,7 +27,7 @@ final class Errors {
     return failure.getClass().getSimpleName() + ": " + message;
   }
 
-  private static String firstLine(@org.jspecify.annotations.Nullable String message) {
+  private static String firstLine(@Nullable String message) {
     if (message == null || message.isBlank()) {
       return "(no message)";
     }

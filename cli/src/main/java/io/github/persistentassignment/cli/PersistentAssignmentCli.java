@@ -3,6 +3,8 @@ package io.github.persistentassignment.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
 import picocli.AutoComplete;
@@ -98,6 +100,26 @@ public final class PersistentAssignmentCli implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** How to name this jar in a hint: relative to the working directory when inside it. */
+  static String jarPath() {
+    try {
+      Path jar =
+          Path.of(
+              PersistentAssignmentCli.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      if (!jar.toString().endsWith(".jar")) {
+        return "persistent-assignment.jar";
+      }
+      Path here = Path.of("").toAbsolutePath();
+      return jar.startsWith(here) ? here.relativize(jar).toString() : jar.toString();
+    } catch (URISyntaxException | RuntimeException e) {
+      return "persistent-assignment.jar";
+    }
   }
 
   /** The version from the jar's resources. */

@@ -65,7 +65,8 @@ class CliJarIT {
           .contains("his stored entry is deleted")
           .contains("Summary")
           .contains("1 first evaluation")
-          .contains("Run the demo again");
+          .contains("Run the demo again")
+          .contains("inspect alice:userID");
       assertThat(first.err()).isEmpty();
       assertThat(folder.resolve("persistent-assignments.db")).exists();
 
@@ -380,5 +381,6 @@ class CliJarIT {
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("demo").contains("assign").contains("copy");
     assertThat(run("--version").out()).startsWith("persistent-assignment ");
+    assertThat(run("generate-completion").out()).contains("persistent-assignment Bash Completion");
   }
 }
