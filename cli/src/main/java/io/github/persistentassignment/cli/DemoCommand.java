@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
               + describe(first)
               + ": loaded from storage. An earlier run saved this assignment under "
               + key(alice)
-              + "; this process did not evaluate her.");
+              + ", and it is served instead of this process's live result.");
       summary.row("1 second run", FIRST_USER, first.groupName(), first.reason(), "loaded");
     } else {
       out.println(
@@ -137,7 +137,9 @@ final class DemoCommand implements Callable<Integer> {
             + COHORT
             + " more users (cohort-0 … cohort-"
             + (COHORT - 1)
-            + ") are assigned the same way.");
+            + (earlierRun
+                ? ") are served their stored groups the same way."
+                : ") are assigned, and saved, the same way."));
     out.println();
 
     // 2. The experiment changes.

@@ -74,6 +74,7 @@ class CliJarIT {
       assertThat(second.exitCode()).as(second.toString()).isZero();
       assertThat(second.out())
           .contains("PERSISTED): loaded from storage. An earlier run saved this assignment")
+          .contains("served their stored groups")
           .contains("1 second run")
           .contains("alice's group came from storage");
     }
