@@ -11,4 +11,6 @@ module io.github.persistentassignment {
   exports io.github.persistentassignment.catalog;
   exports io.github.persistentassignment.codec;
   exports io.github.persistentassignment.internal;
+
+  uses io.github.persistentassignment.StorageProvider;
 }

@@ -12,4 +12,7 @@ module io.github.persistentassignment.storage.dynamodb {
   requires org.slf4j;
 
   exports io.github.persistentassignment.storage.dynamodb;
+
+  provides io.github.persistentassignment.StorageProvider with
+      io.github.persistentassignment.storage.dynamodb.DynamoDbStorageProvider;
 }

@@ -10,4 +10,7 @@ module io.github.persistentassignment.storage.jdbc {
   requires org.slf4j;
 
   exports io.github.persistentassignment.storage.jdbc;
+
+  provides io.github.persistentassignment.StorageProvider with
+      io.github.persistentassignment.storage.jdbc.JdbcStorageProvider;
 }

@@ -5,4 +5,7 @@ module io.github.persistentassignment.storage.memory {
   requires transitive io.github.persistentassignment;
 
   exports io.github.persistentassignment.storage.memory;
+
+  provides io.github.persistentassignment.StorageProvider with
+      io.github.persistentassignment.storage.memory.InMemoryStorageProvider;
 }

@@ -5,4 +5,7 @@ module io.github.persistentassignment.storage.redis {
   requires org.apache.commons.pool2;
 
   exports io.github.persistentassignment.storage.redis;
+
+  provides io.github.persistentassignment.StorageProvider with
+      io.github.persistentassignment.storage.redis.RedisStorageProvider;
 }

@@ -3,9 +3,10 @@ package io.github.persistentassignment.storage.dynamodb;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
-import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.codec.StickyValuesFormatException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Stores assignments in an Amazon DynamoDB table through the AWS SDK for Java v2: one item per
@@ -84,7 +88,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *
  * <p>Thread-safe. After {@link #close()} every operation throws {@link IllegalStateException}.
  */
-public final class DynamoDbPersistentStorage implements PersistentStorage {
+public final class DynamoDbPersistentStorage implements EnumerableStorage {
   /** The default table name. */
   public static final String DEFAULT_TABLE_NAME = "persistent_assignments";
 
@@ -275,6 +279,51 @@ public final class DynamoDbPersistentStorage implements PersistentStorage {
       result.put(key, loaded.get(key));
     }
     return result;
+  }
+
+  /**
+   * Visits every live item with a paginated {@code Scan} of the table (consistent when reads are),
+   * one page in memory at a time. A Scan reads the whole table and consumes its read capacity.
+   */
+  @Override
+  public void forEachEntry(Consumer<? super StoredEntry> action) {
+    requireNonNullArgument(action, "action");
+    ensureOpen();
+    long now = clock.millis();
+    ScanRequest.Builder request =
+        ScanRequest.builder()
+            .tableName(tableName)
+            .projectionExpression("#pk, #sk, #v, #ttl")
+            .expressionAttributeNames(
+                Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY, "#v", VALUE, "#ttl", TTL))
+            .consistentRead(consistentReads);
+    Map<String, AttributeValue> startKey = null;
+    do {
+      if (startKey != null) {
+        request.exclusiveStartKey(startKey);
+      }
+      ScanResponse page;
+      try {
+        page = client.scan(request.build());
+      } catch (SdkException e) {
+        throw failure("forEachEntry", "(scan of table " + tableName + ")", e);
+      }
+      for (Map<String, AttributeValue> item : page.items()) {
+        AttributeValue pk = item.get(PARTITION_KEY);
+        if (pk == null || pk.s() == null) {
+          continue;
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        collect(pk.s(), item, now, raw);
+        StickyValuesCodec.decodeEntries(pk.s(), raw)
+            .asMap()
+            .forEach((name, values) -> action.accept(new StoredEntry(pk.s(), name, values)));
+      }
+      startKey =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
+    } while (startKey != null);
   }
 
   /**

@@ -5,9 +5,10 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.codec.StickyValuesFormatException;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -68,7 +70,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe.
  */
-public final class JdbcPersistentStorage implements PersistentStorage {
+public final class JdbcPersistentStorage implements EnumerableStorage {
   /** The default table name. */
   public static final String DEFAULT_TABLE = "persistent_assignments";
 
@@ -472,6 +474,15 @@ public final class JdbcPersistentStorage implements PersistentStorage {
         return total;
       }
     }
+  }
+
+  /** Pages through the table in (storage_key, config_name) order; see {@link JdbcEntryScan}. */
+  @Override
+  public void forEachEntry(Consumer<? super StoredEntry> action) {
+    requireNonNullArgument(action, "action");
+    ensureOpen();
+    new JdbcEntryScan(dialect, table.qualified(), clock.millis(), queryTimeoutSeconds)
+        .forEach(page -> run("forEachEntry", null, page::read), action);
   }
 
   /** Closes the HikariCP pool if this storage built it; a caller's data source stays open. */

@@ -3,8 +3,10 @@ package io.github.persistentassignment.storage.memory;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
+import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.storage.memory.InMemoryStore.Entry;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * passed since its last save, measured with the builder's {@link Clock}. Several instances can
  * share one {@link InMemoryStore}; closing an instance leaves the store's data in place.
  */
-public final class InMemoryPersistentStorage implements PersistentStorage {
+public final class InMemoryPersistentStorage implements EnumerableStorage {
   private final InMemoryStore store;
   private final Clock clock;
   private final @Nullable Duration expireAfter;
@@ -117,6 +120,17 @@ public final class InMemoryPersistentStorage implements PersistentStorage {
       result.computeIfAbsent(key, this::load);
     }
     return result;
+  }
+
+  @Override
+  public void forEachEntry(Consumer<? super StoredEntry> action) {
+    requireNonNullArgument(action, "action");
+    ensureOpen();
+    for (String key : store.keys()) {
+      load(key)
+          .asMap()
+          .forEach((name, values) -> action.accept(new StoredEntry(key, name, values)));
+    }
   }
 
   /** Marks this instance closed; the store keeps its data for other instances. */

@@ -78,6 +78,11 @@ public final class InMemoryStore {
     return maximumEntries;
   }
 
+  /** A copy of the keys that hold entries, live or not. */
+  List<String> keys() {
+    return new ArrayList<>(entries.keySet());
+  }
+
   /** The live entries of a key; drops expired ones, and the key once it has none left. */
   Map<String, Entry> liveEntries(String key, long nowMillis) {
     ConcurrentMap<String, Entry> configs = entries.get(key);

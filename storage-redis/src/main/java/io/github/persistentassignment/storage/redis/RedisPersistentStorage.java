@@ -3,9 +3,10 @@ package io.github.persistentassignment.storage.redis;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
-import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.codec.StickyValuesFormatException;
@@ -19,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -75,7 +78,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * the operation, the key and, where known, the server's {@code host:port}. Thread-safe, as the
  * Jedis clients are.
  */
-public final class RedisPersistentStorage implements PersistentStorage {
+public final class RedisPersistentStorage implements EnumerableStorage {
   /** The key prefix when none is set. */
   public static final String DEFAULT_KEY_PREFIX = "pa:";
 
@@ -299,6 +302,50 @@ public final class RedisPersistentStorage implements PersistentStorage {
             });
     raw.forEach((key, entries) -> result.put(key, StickyValuesCodec.decodeEntries(key, entries)));
     return result;
+  }
+
+  /**
+   * Visits every entry under this storage's key prefix: {@code SCAN} with a {@code MATCH} on the
+   * prefix, 500 keys per step (on every primary node of a cluster), each step's hashes loaded with
+   * one pipelined {@link #loadAll}. {@code SCAN} may return a key twice; its entries are then
+   * visited twice.
+   */
+  @Override
+  public void forEachEntry(Consumer<? super StoredEntry> action) {
+    requireNonNullArgument(action, "action");
+    ensureOpen();
+    ScanIteration scan =
+        callOn(
+            "forEachEntry",
+            "prefix '" + keyPrefix + "'",
+            () -> client.scanIteration(500, glob(keyPrefix) + "*"));
+    while (!callOn("forEachEntry", "prefix '" + keyPrefix + "'", scan::isIterationCompleted)) {
+      List<String> keys = new ArrayList<>();
+      for (String redisKey :
+          callOn("forEachEntry", "prefix '" + keyPrefix + "'", scan::nextBatchList)) {
+        if (redisKey.startsWith(keyPrefix) && redisKey.length() > keyPrefix.length()) {
+          keys.add(redisKey.substring(keyPrefix.length()));
+        }
+      }
+      loadAll(keys)
+          .forEach(
+              (key, values) ->
+                  values
+                      .asMap()
+                      .forEach((name, v) -> action.accept(new StoredEntry(key, name, v))));
+    }
+  }
+
+  /** The prefix as a literal {@code SCAN MATCH} pattern: glob characters escaped. */
+  private static String glob(String prefix) {
+    StringBuilder pattern = new StringBuilder();
+    for (char c : prefix.toCharArray()) {
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+        pattern.append('\\');
+      }
+      pattern.append(c);
+    }
+    return pattern.toString();
   }
 
   /**

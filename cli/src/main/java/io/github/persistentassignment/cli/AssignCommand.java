@@ -1,0 +1,171 @@
+package io.github.persistentassignment.cli;
+
+import io.github.persistentassignment.Assignment;
+import io.github.persistentassignment.ExperimentCatalog;
+import io.github.persistentassignment.ExperimentOptions;
+import io.github.persistentassignment.PersistentAssignment;
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageKeys;
+import io.github.persistentassignment.User;
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.Layer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** One evaluation with persistence, explained. */
+@Command(
+    name = "assign",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assign a user to experiments from an experiments file, with persistence: the first",
+      "assignment is stored, later ones are served from storage. Prints group, parameters and",
+      "why. Without NAME, every experiment and layer of the file is evaluated."
+    })
+final class AssignCommand implements Callable<Integer> {
+  @Mixin StoreOptions store;
+
+  @Option(
+      names = "--experiments",
+      required = true,
+      paramLabel = "FILE",
+      description = "The experiments file (JSON, see docs/experiment-catalog.md).")
+  Path experimentsFile;
+
+  @Option(names = "--user", required = true, paramLabel = "ID", description = "The unit ID.")
+  String unitId;
+
+  @Option(
+      names = "--id-type",
+      paramLabel = "TYPE",
+      defaultValue = "userID",
+      description = "What the ID is: userID (default) or a custom ID type such as companyID.")
+  String idType = "userID";
+
+  @Option(
+      names = "--attr",
+      paramLabel = "NAME=VALUE",
+      description = "A user attribute for targeting, such as country=US; repeatable.")
+  Map<String, String> attributes = new LinkedHashMap<>();
+
+  @Option(
+      names = "--enforce-targeting",
+      description = "Serve the live result to a user who now fails targeting (storage untouched).")
+  boolean enforceTargeting;
+
+  @Parameters(
+      paramLabel = "NAME",
+      arity = "0..*",
+      description = "Experiments or layers to evaluate (default: all in the file).")
+  List<String> names = new ArrayList<>();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ExperimentCatalog catalog = ExperimentCatalog.fromJson(experimentsFile);
+    List<String> targets = new ArrayList<>(names);
+    if (targets.isEmpty()) {
+      catalog.experiments().forEach(e -> targets.add(e.name()));
+      catalog.layers().forEach(l -> targets.add(l.name()));
+    }
+    for (String name : targets) {
+      if (catalog.experiment(name).isEmpty() && catalog.layer(name).isEmpty()) {
+        throw new IllegalArgumentException(
+            "no experiment or layer named '" + name + "' in " + experimentsFile);
+      }
+    }
+    User.Builder builder = User.builder().attributes(attributes);
+    if (idType.equalsIgnoreCase("userID")) {
+      builder.userId(unitId);
+    } else {
+      builder.customId(idType, unitId);
+    }
+    User user = builder.build();
+    try (PersistentStorage storage = store.open()) {
+      PersistentAssignment assignment =
+          PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+      out.println("User " + unitId + " (" + idType + "), store " + store.url);
+      for (String name : targets) {
+        boolean layer = catalog.layer(name).isPresent();
+        String unitType =
+            layer
+                ? catalog.layer(name).map(Layer::idType).orElseThrow()
+                : catalog.experiment(name).map(Experiment::idType).orElseThrow();
+        Optional<String> key = StorageKeys.of(user, unitType);
+        // Loaded here rather than through getUserPersistedValues, so an unreachable store is an
+        // error of this command instead of a silent live evaluation.
+        UserPersistedValues loaded = key.map(storage::load).orElse(UserPersistedValues.empty());
+        Optional<StickyValues> before = loaded.get(name);
+        ExperimentOptions options =
+            ExperimentOptions.builder()
+                .userPersistedValues(loaded)
+                .enforceTargeting(enforceTargeting)
+                .build();
+        Assignment result =
+            layer
+                ? assignment.getLayer(user, name, options)
+                : assignment.getExperiment(user, name, options);
+        Optional<StickyValues> after = key.flatMap(k -> storage.load(k).get(name));
+        out.println();
+        out.println((layer ? "layer " : "experiment ") + name);
+        out.println(
+            "  group       " + (result.groupName() == null ? "(none)" : result.groupName()));
+        if (result.configDelegate() != null) {
+          out.println("  experiment  " + result.configDelegate());
+        }
+        out.println("  parameters  " + Json.compact(result.parameters()));
+        out.println(
+            "  reason      " + result.reason() + ": " + why(result, key, before, after, unitType));
+      }
+    }
+    return 0;
+  }
+
+  private static String why(
+      Assignment result,
+      Optional<String> key,
+      Optional<StickyValues> before,
+      Optional<StickyValues> after,
+      String unitType) {
+    if (key.isEmpty()) {
+      return "evaluated live; the user has no " + unitType + " ID, so nothing is stored";
+    }
+    String where = key.get();
+    return switch (result.reason()) {
+      case PERSISTED -> "served from the assignment stored under " + where;
+      case STORAGE_UNAVAILABLE -> "storage failed; the live result is served and nothing written";
+      case UNRECOGNIZED -> "not in the experiments file";
+      case EVALUATED -> {
+        if (before.isEmpty() && after.isPresent()) {
+          yield "evaluated live; this first assignment is now stored under " + where;
+        }
+        if (before.isPresent() && after.isEmpty()) {
+          yield "evaluated live; the experiment is not active, so its stored entry was deleted";
+        }
+        if (before.isPresent()) {
+          yield "evaluated live (--enforce-targeting: the user now fails targeting);"
+              + " the stored entry is kept";
+        }
+        if (!result.isExperimentActive()) {
+          yield "evaluated live; the experiment is not active, so nothing is stored";
+        }
+        yield "evaluated live; not in an experiment group, so nothing is stored";
+      }
+    };
+  }
+}

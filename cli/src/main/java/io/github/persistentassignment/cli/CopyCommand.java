@@ -1,0 +1,83 @@
+package io.github.persistentassignment.cli;
+
+import io.github.persistentassignment.EnumerableStorage;
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.PersistentStorages;
+import io.github.persistentassignment.StickyValues;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Copies every entry of one store into another, never overwriting. */
+@Command(
+    name = "copy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copy every stored entry from one store to another, for a migration.",
+      "Each entry is written only if the target has none for that key and experiment (first",
+      "write wins), so running it again, or while the application writes, is safe."
+    })
+final class CopyCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FROM-URL", description = "The store to read.")
+  String from;
+
+  @Parameters(index = "1", paramLabel = "TO-URL", description = "The store to write.")
+  String to;
+
+  @Option(
+      names = "--from-option",
+      paramLabel = "NAME=VALUE",
+      description = "A setting of the source store, as --store-option.")
+  Map<String, String> fromOptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--to-option",
+      paramLabel = "NAME=VALUE",
+      description = "A setting of the target store, such as createSchemaIfMissing=true.")
+  Map<String, String> toOptions = new LinkedHashMap<>();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    long[] counts = new long[3]; // copied, already there (same), already there (different)
+    try (PersistentStorage source = PersistentStorages.open(from, fromOptions);
+        PersistentStorage target = PersistentStorages.open(to, toOptions)) {
+      if (!(source instanceof EnumerableStorage enumerable)) {
+        throw new IllegalArgumentException(
+            from + " cannot list its entries (its storage does not implement EnumerableStorage)");
+      }
+      out.println("Copying " + from + " -> " + to);
+      Progress progress = Progress.forTerminal(out, 10_000);
+      progress.start("entries read", 0);
+      enumerable.forEachEntry(
+          entry -> {
+            Optional<StickyValues> existing =
+                target.saveIfAbsent(entry.key(), entry.configName(), entry.values());
+            if (existing.isEmpty()) {
+              counts[0]++;
+            } else if (existing.get().equals(entry.values())) {
+              counts[1]++;
+            } else {
+              counts[2]++;
+            }
+            progress.step();
+          });
+      progress.finish();
+    }
+    long read = counts[0] + counts[1] + counts[2];
+    out.println("Read " + read + (read == 1 ? " entry" : " entries") + ".");
+    out.println("  copied:                          " + counts[0]);
+    out.println("  already in the target, same:     " + counts[1]);
+    out.println("  already in the target, differs:  " + counts[2] + " (kept the target's)");
+    return 0;
+  }
+}

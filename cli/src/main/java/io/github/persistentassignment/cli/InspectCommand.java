@@ -1,0 +1,57 @@
+package io.github.persistentassignment.cli;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.UserPersistedValues;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Shows a storage key's stored entries as the JSON that is stored. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = "Show the entries stored under a key, as the stored JSON.")
+final class InspectCommand implements Callable<Integer> {
+  @Mixin StoreOptions store;
+
+  @Parameters(
+      paramLabel = "KEY",
+      description = "The storage key, <unitID>:<idType>, such as alice:userID.")
+  String key;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (PersistentStorage storage = store.open()) {
+      UserPersistedValues values = storage.load(key);
+      Map<String, StickyValues> entries = values.asMap();
+      if (entries.isEmpty()) {
+        out.println("No entries stored under " + key + " in " + store.url + ".");
+        return 0;
+      }
+      out.println(
+          entries.size()
+              + (entries.size() == 1 ? " entry" : " entries")
+              + " stored under "
+              + key
+              + " in "
+              + store.url
+              + ":");
+      entries.forEach(
+          (configName, stored) -> {
+            out.println();
+            out.println(configName + ":");
+            out.println(Json.pretty(stored));
+          });
+      return 0;
+    }
+  }
+}
