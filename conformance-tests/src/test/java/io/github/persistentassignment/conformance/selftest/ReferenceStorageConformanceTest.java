@@ -1,6 +1,7 @@
 package io.github.persistentassignment.conformance.selftest;
 
 import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.conformance.MutableClock;
 import io.github.persistentassignment.conformance.PersistentStorageConformanceTest;
 import java.time.Duration;
 

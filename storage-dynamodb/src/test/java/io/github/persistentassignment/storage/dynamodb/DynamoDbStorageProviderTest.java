@@ -8,6 +8,7 @@ import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StoredEntry;
+import io.github.persistentassignment.conformance.MutableClock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
