@@ -3,38 +3,99 @@ package io.github.persistentassignment.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
-/** Every code block in README.md that comes from compiled code must match that code exactly. */
+/**
+ * Every code block in README.md that comes from compiled code must match that code exactly.
+ *
+ * <p>Example code in any module marks a region with {@code // tag::NAME[]} and {@code //
+ * end::NAME[]}; the region, de-indented, must appear in README.md as a {@code java} block. The
+ * examples compile and run as tests in their own modules; this one test reads their sources, so the
+ * README's code cannot drift from code that works.
+ */
 class ReadmeSnippetsTest {
-  private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path README = MODULE.getParent().resolve("README.md");
-  private static final Path TESTS = MODULE.resolve("src/test/java/io/github/persistentassignment");
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final String TAG = "// tag::";
+  private static final String END = "// end::";
 
-  @ParameterizedTest(name = "README shows the {0} region of {1} verbatim")
-  @CsvSource({
-    "quickstart, examples/QuickStartExample.java",
-    "kit, storage/memory/InMemoryPersistentStorageConformanceTest.java"
-  })
-  void readmeMatchesCompiledCode(String tag, String source) throws IOException {
-    String snippet = region(Files.readAllLines(TESTS.resolve(source), StandardCharsets.UTF_8), tag);
-    String readme = Files.readString(README, StandardCharsets.UTF_8);
-    assertThat(readme)
-        .as("README.md must contain the '%s' region of %s in a java block", tag, source)
-        .contains("```java\n" + snippet + "```\n");
+  /** One tagged region of a source file. */
+  record Region(Path source, String tag, String text) {}
+
+  @TestFactory
+  Stream<DynamicTest> readmeShowsEveryTaggedRegionVerbatim() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    List<Region> regions = taggedRegions();
+    assertThat(regions)
+        .as("tagged regions found under %s (the quick start, the kit and each backend)", ROOT)
+        .hasSizeGreaterThanOrEqualTo(8);
+    return regions.stream()
+        .map(
+            region ->
+                DynamicTest.dynamicTest(
+                    "README shows the "
+                        + region.tag()
+                        + " region of "
+                        + region.source().getFileName(),
+                    () ->
+                        assertThat(readme)
+                            .as(
+                                "README.md must contain the '%s' region of %s in a java block",
+                                region.tag(), ROOT.relativize(region.source()))
+                            .contains("```java\n" + region.text() + "```\n")));
   }
 
-  /** The lines between {@code // tag::NAME[]} and {@code // end::NAME[]}, de-indented. */
-  static String region(List<String> lines, String tag) {
-    int start = indexOfMarker(lines, "tag::" + tag + "[]") + 1;
-    int end = indexOfMarker(lines, "end::" + tag + "[]");
-    List<String> body = lines.subList(start, end);
+  private static List<Region> taggedRegions() throws IOException {
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      return files
+          .filter(path -> path.toString().endsWith(".java"))
+          .filter(path -> path.toString().contains("/src/"))
+          .filter(path -> !path.toString().contains("/target/"))
+          .sorted()
+          .flatMap(path -> regionsOf(path).stream())
+          .collect(Collectors.toList());
+    }
+  }
+
+  private static List<Region> regionsOf(Path source) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Region> regions = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.startsWith(TAG) && line.endsWith("[]")) {
+        String tag = line.substring(TAG.length(), line.length() - 2);
+        int end = endOf(lines, i, tag);
+        assertThat(end).as("%s: '%s%s[]' has no end marker", source, TAG, tag).isPositive();
+        regions.add(new Region(source, tag, deindent(lines.subList(i + 1, end))));
+      }
+    }
+    return regions;
+  }
+
+  /** The line of the region's end marker, or -1. */
+  private static int endOf(List<String> lines, int start, String tag) {
+    for (int j = start + 1; j < lines.size(); j++) {
+      if (lines.get(j).strip().equals(END + tag + "[]")) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static String deindent(List<String> body) {
     int indent =
         body.stream()
             .filter(line -> !line.isBlank())
@@ -44,14 +105,5 @@ class ReadmeSnippetsTest {
     return body.stream()
         .map(line -> line.isBlank() ? "" : line.substring(indent))
         .collect(Collectors.joining("\n", "", "\n"));
-  }
-
-  private static int indexOfMarker(List<String> lines, String marker) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).strip().equals("// " + marker)) {
-        return i;
-      }
-    }
-    throw new AssertionError("marker '// " + marker + "' not found");
   }
 }
