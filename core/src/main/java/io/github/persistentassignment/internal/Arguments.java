@@ -1,5 +1,6 @@
 package io.github.persistentassignment.internal;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by every public boundary, so every message reads the same way. */
@@ -39,5 +40,21 @@ public final class Arguments {
       throw new IllegalArgumentException(name + " must not be null");
     }
     return value;
+  }
+
+  /**
+   * Rejects a null, zero or negative duration, such as a time to live or a timeout.
+   *
+   * @param duration the argument
+   * @param name the argument's name, used in the message
+   * @return the argument
+   * @throws IllegalArgumentException naming the argument
+   */
+  public static Duration requirePositive(@Nullable Duration duration, String name) {
+    requireNonNullArgument(duration, name);
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + duration);
+    }
+    return duration;
   }
 }

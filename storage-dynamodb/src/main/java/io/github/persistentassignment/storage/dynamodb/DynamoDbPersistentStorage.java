@@ -2,6 +2,7 @@ package io.github.persistentassignment.storage.dynamodb;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+import static io.github.persistentassignment.internal.Arguments.requirePositive;
 
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StickyValues;
@@ -584,11 +585,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if the duration is zero or negative
      */
     public Builder expireAfter(Duration ttl) {
-      requireNonNullArgument(ttl, "ttl");
-      if (ttl.isZero() || ttl.isNegative()) {
-        throw new IllegalArgumentException("ttl must be positive, was " + ttl);
-      }
-      this.expireAfter = ttl;
+      this.expireAfter = requirePositive(ttl, "ttl");
       return this;
     }
 

@@ -7,6 +7,7 @@ import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistent
 import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.VALUE;
 
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.internal.Utf8;
 
 /** Item and key sizes, checked before a request so an oversize entry fails clearly. */
 final class ItemSize {
@@ -73,23 +74,8 @@ final class ItemSize {
     return withTtl ? size + TTL.length() + 21 : size;
   }
 
+  /** Saturates at {@code Integer.MAX_VALUE}: anything that large is over every limit anyway. */
   static int utf8Length(String text) {
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
+    return (int) Math.min(Integer.MAX_VALUE, Utf8.length(text));
   }
 }

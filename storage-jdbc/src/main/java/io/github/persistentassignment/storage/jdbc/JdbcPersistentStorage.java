@@ -2,6 +2,7 @@ package io.github.persistentassignment.storage.jdbc;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+import static io.github.persistentassignment.internal.Arguments.requirePositive;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -783,11 +784,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if the duration is zero or negative
      */
     public Builder expireAfter(Duration ttl) {
-      requireNonNullArgument(ttl, "ttl");
-      if (ttl.isZero() || ttl.isNegative()) {
-        throw new IllegalArgumentException("ttl must be positive, was " + ttl);
-      }
-      this.expireAfter = ttl;
+      this.expireAfter = requirePositive(ttl, "ttl");
       return this;
     }
 
@@ -810,7 +807,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
      * @return this builder
      */
     public Builder queryTimeout(Duration timeout) {
-      this.queryTimeout = positive(timeout, "queryTimeout");
+      this.queryTimeout = requirePositive(timeout, "queryTimeout");
       return this;
     }
 
@@ -836,7 +833,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
      * @return this builder
      */
     public Builder connectionTimeout(Duration timeout) {
-      positive(timeout, "connectionTimeout");
+      requirePositive(timeout, "connectionTimeout");
       if (timeout.toMillis() < 250) {
         throw new IllegalArgumentException("connectionTimeout must be at least 250 ms");
       }
@@ -949,14 +946,6 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
       }
       int query = url.indexOf('?');
       return query < 0 ? url : url.substring(0, query) + "?…";
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      requireNonNullArgument(duration, name);
-      if (duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + duration);
-      }
-      return duration;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.persistentassignment.storage.redis;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+import static io.github.persistentassignment.internal.Arguments.requirePositive;
 
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StickyValues;
@@ -10,6 +11,7 @@ import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.codec.StickyValuesFormatException;
+import io.github.persistentassignment.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -368,7 +370,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
     String json = StickyValuesCodec.encode(values);
     // UTF-8 takes at most 3 bytes per UTF-16 char, so short documents need no counting.
     if ((long) json.length() * 3 > maxValueBytes) {
-      long bytes = utf8Length(json);
+      long bytes = Utf8.length(json);
       if (bytes > maxValueBytes) {
         throw new StorageException(
             operation
@@ -382,26 +384,6 @@ public final class RedisPersistentStorage implements EnumerableStorage {
       }
     }
     return json;
-  }
-
-  private static long utf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 
   private <T> T call(String operation, String key, Supplier<T> command) {
@@ -536,7 +518,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
           source,
           keyPrefix,
           expireAfter,
-          positive(timeout, "connectTimeout"),
+          requirePositive(timeout, "connectTimeout"),
           socketTimeout,
           maxConnections,
           maxValueBytes);
@@ -556,7 +538,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
           keyPrefix,
           expireAfter,
           connectTimeout,
-          positive(timeout, "socketTimeout"),
+          requirePositive(timeout, "socketTimeout"),
           maxConnections,
           maxValueBytes);
     }
@@ -639,14 +621,6 @@ public final class RedisPersistentStorage implements EnumerableStorage {
         return "Redis Cluster " + cluster.getClusterNodes().keySet();
       }
       return "Redis";
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      requireNonNullArgument(duration, name);
-      if (duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + duration);
-      }
-      return duration;
     }
   }
 }
