@@ -57,4 +57,19 @@ public final class Arguments {
     }
     return duration;
   }
+
+  /**
+   * Rejects a count below one, such as a pool size or an entry limit.
+   *
+   * @param value the argument
+   * @param name the argument's name, used in the message
+   * @return the argument
+   * @throws IllegalArgumentException naming the argument
+   */
+  public static int requireAtLeastOne(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    }
+    return value;
+  }
 }

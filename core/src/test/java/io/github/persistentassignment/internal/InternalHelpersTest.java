@@ -41,4 +41,13 @@ class InternalHelpersTest {
     assertThatThrownBy(() -> Arguments.requirePositive(Duration.ofSeconds(-1), "ttl"))
         .hasMessageContaining("must be positive");
   }
+
+  @Test
+  @DisplayName("requireAtLeastOne accepts 1 and more, and names a count below 1")
+  void requireAtLeastOne() {
+    assertThat(Arguments.requireAtLeastOne(1, "maxConnections")).isEqualTo(1);
+    assertThatThrownBy(() -> Arguments.requireAtLeastOne(0, "maxConnections"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxConnections must be at least 1, was 0");
+  }
 }

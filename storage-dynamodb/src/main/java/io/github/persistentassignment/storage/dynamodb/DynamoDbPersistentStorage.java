@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.dynamodb;
 
+import static io.github.persistentassignment.internal.Arguments.requireAtLeastOne;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 import static io.github.persistentassignment.internal.Arguments.requirePositive;
@@ -610,10 +611,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if below 1
      */
     public Builder maxConcurrentQueries(int maxConcurrentQueries) {
-      if (maxConcurrentQueries < 1) {
-        throw new IllegalArgumentException(
-            "maxConcurrentQueries must be at least 1, was " + maxConcurrentQueries);
-      }
+      requireAtLeastOne(maxConcurrentQueries, "maxConcurrentQueries");
       this.maxConcurrentQueries = maxConcurrentQueries;
       return this;
     }

@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.jdbc;
 
+import static io.github.persistentassignment.internal.Arguments.requireAtLeastOne;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 import static io.github.persistentassignment.internal.Arguments.requirePositive;
@@ -818,9 +819,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
      * @return this builder
      */
     public Builder maximumPoolSize(int size) {
-      if (size < 1) {
-        throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + size);
-      }
+      requireAtLeastOne(size, "maximumPoolSize");
       this.maximumPoolSize = size;
       return this;
     }

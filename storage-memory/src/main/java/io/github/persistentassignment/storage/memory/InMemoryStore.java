@@ -1,5 +1,7 @@
 package io.github.persistentassignment.storage.memory;
 
+import static io.github.persistentassignment.internal.Arguments.requireAtLeastOne;
+
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
 import java.util.ArrayList;
@@ -53,10 +55,7 @@ public final class InMemoryStore {
    * @throws IllegalArgumentException if the bound is below 1
    */
   public static InMemoryStore bounded(int maximumEntries) {
-    if (maximumEntries < 1) {
-      throw new IllegalArgumentException(
-          "maximumEntries must be at least 1, was " + maximumEntries);
-    }
+    requireAtLeastOne(maximumEntries, "maximumEntries");
     return new InMemoryStore(maximumEntries);
   }
 

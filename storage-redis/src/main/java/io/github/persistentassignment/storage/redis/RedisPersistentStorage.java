@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
+import static io.github.persistentassignment.internal.Arguments.requireAtLeastOne;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 import static io.github.persistentassignment.internal.Arguments.requirePositive;
@@ -552,10 +553,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if the number is less than 1
      */
     public Builder maxConnections(int maxConnections) {
-      if (maxConnections < 1) {
-        throw new IllegalArgumentException(
-            "maxConnections must be at least 1, was " + maxConnections);
-      }
+      requireAtLeastOne(maxConnections, "maxConnections");
       return new Builder(
           source,
           keyPrefix,
@@ -576,10 +574,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if the number is less than 1
      */
     public Builder maxValueBytes(int maxValueBytes) {
-      if (maxValueBytes < 1) {
-        throw new IllegalArgumentException(
-            "maxValueBytes must be at least 1, was " + maxValueBytes);
-      }
+      requireAtLeastOne(maxValueBytes, "maxValueBytes");
       return new Builder(
           source,
           keyPrefix,
