@@ -130,6 +130,18 @@ public final class PersistentAssignment {
     return storageFailures.get();
   }
 
+  /**
+   * How many storage outages this instance has seen: runs of failed operations with no successful
+   * one between them. A backend that is down for a minute under heavy traffic fails thousands of
+   * calls ({@link #storageFailures()}) but is one outage; it is also logged once, as a warning when
+   * it starts and an info line when storage answers again.
+   *
+   * @return the count
+   */
+  public long storageOutages() {
+    return failureLog.outages();
+  }
+
   private Assignment assign(User user, String name, ExperimentOptions options, Kind kind) {
     requireNonNullArgument(user, "user");
     requireNonBlank(name, kind == Kind.LAYER ? "layerName" : "experimentName");

@@ -1,6 +1,7 @@
 package io.github.persistentassignment;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +14,16 @@ final class StorageFailureLog {
   private static final Logger LOG = LoggerFactory.getLogger(PersistentAssignment.class);
 
   private final AtomicBoolean failing = new AtomicBoolean();
+  private final AtomicLong outages = new AtomicLong();
+
+  /** Outages seen so far: runs of failures with no success between them. */
+  long outages() {
+    return outages.get();
+  }
 
   void failed(String operation, String key, RuntimeException e) {
     if (failing.compareAndSet(false, true)) {
+      outages.incrementAndGet();
       LOG.warn(
           "Storage {} failed for key '{}'; serving live results until storage recovers",
           operation,

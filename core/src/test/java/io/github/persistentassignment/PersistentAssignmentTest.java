@@ -303,6 +303,25 @@ class PersistentAssignmentTest {
       UserPersistedValues values = assignment.getUserPersistedValues(ALICE, "userID");
       assertThat(evaluate(ALICE, values).groupName()).isEqualTo("Control");
     }
+
+    @Test
+    @DisplayName("count every failed call, but one outage per run of failures")
+    void outagesCountedPerBurst() {
+      storage.failing("load");
+      for (int i = 0; i < 5; i++) {
+        assignment.getUserPersistedValues(ALICE, "userID");
+      }
+      assertThat(assignment.storageFailures()).isEqualTo(5);
+      assertThat(assignment.storageOutages()).isEqualTo(1);
+
+      storage.failing();
+      assignment.getUserPersistedValues(ALICE, "userID");
+      storage.failing("load");
+      assignment.getUserPersistedValues(ALICE, "userID");
+      assignment.getUserPersistedValues(ALICE, "userID");
+      assertThat(assignment.storageFailures()).isEqualTo(7);
+      assertThat(assignment.storageOutages()).isEqualTo(2);
+    }
   }
 
   @Nested
