@@ -7,6 +7,7 @@ import static io.github.persistentassignment.internal.Arguments.requirePositive;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
@@ -33,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +68,44 @@ import org.jspecify.annotations.Nullable;
  * #close()}. Connections are expected in auto-commit mode; one that is not is committed after each
  * operation. Every statement carries a query timeout.
  *
+ * <p><b>Timeouts.</b> No wait is unbounded by default. With a pool built from a PostgreSQL or
+ * MariaDB/MySQL URL:
+ *
+ * <ul>
+ *   <li>{@link Builder#connectionTimeout} (2 s): how long a call waits for a pooled connection. The
+ *       pool first validates a connection that has been idle for more than half a second, which may
+ *       take up to 1 s more.
+ *   <li>{@link Builder#connectTimeout} (2 s): how long opening one connection may take, connect and
+ *       login together. The pool opens connections in the background, so this bounds how soon it
+ *       has connections again once the database is back, not a caller's wait.
+ *   <li>{@link Builder#queryTimeout} (2 s): the database cancels a statement that runs longer, and
+ *       the connection stays usable.
+ *   <li>{@link Builder#socketTimeout} (the query timeout plus 1 s): how long the driver waits for
+ *       any answer before it gives the connection up as broken. This is what ends a call when the
+ *       network holds every byte: the database cannot cancel a statement it never received.
+ * </ul>
+ *
+ * <p>So a call of one statement ({@code load}, {@code save}, {@code delete}, {@code loadAll} of up
+ * to 500 keys, and {@code saveIfAbsent} on PostgreSQL) waits at most {@code connectionTimeout +
+ * socketTimeout + 2 s} (7 s with the defaults): the pool's wait and one validation, the statement,
+ * and at most one quick repeat. On MariaDB a {@code saveIfAbsent} that finds an entry runs up to
+ * three statements, each bounded by the socket timeout.
+ *
+ * <p>When a connection breaks (refused, reset or closed, not a timeout), the pool this storage
+ * built replaces its idle connections before handing them out again, and a call whose connection
+ * broke within 1 s of its start runs once more: a connection the database dropped while it idled
+ * fails at once, and HikariCP hands out one used in the last half second without validating it.
+ * Saves and deletes are idempotent, and a repeated {@code saveIfAbsent} that finds an entry equal
+ * to its own reports it as written by this call; {@link #purgeExpired()} is never repeated.
+ *
+ * <p>Given a {@link DataSource}, the storage sets only each statement's query timeout. The other
+ * waits are the caller's pool and driver settings, and without a socket timeout a statement on a
+ * network path that holds every byte waits for ever (pgjdbc sends its query-timeout cancel over a
+ * new connection, along the same path). Set the pool's acquisition timeout (HikariCP {@code
+ * connectionTimeout}), and the driver's {@code socketTimeout} and {@code connectTimeout} (pgjdbc:
+ * whole seconds, with {@code loginTimeout} and {@code cancelSignalTimeout}; MariaDB Connector/J:
+ * milliseconds).
+ *
  * <p>With a TTL ({@link Builder#expireAfter}), each save sets {@code expires_at}, measured with the
  * builder's {@link Clock}; rows past it are never returned and count as absent for {@code
  * saveIfAbsent}. They stay in the table until {@link #purgeExpired()} deletes them.
@@ -79,6 +119,15 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
   static final int MAX_KEYS_PER_QUERY = 500;
   static final int PURGE_BATCH_SIZE = 1000;
   private static final int MAX_ATTEMPTS = 5;
+
+  /**
+   * How long the pool built from a URL may spend validating an idle connection before handing it
+   * out, and how soon a broken connection must have failed for the call to run once more. Whole
+   * seconds, because HikariCP passes the validation timeout to {@link Connection#isValid(int)} in
+   * seconds (and MariaDB's driver then waits that long). The repeat stands in for the validation
+   * that HikariCP skips for a connection used in the last half second, so it may cost as much.
+   */
+  static final Duration QUICK_FAILURE = Duration.ofSeconds(1);
 
   private final DataSource dataSource;
   private final @Nullable HikariDataSource ownedPool;
@@ -103,7 +152,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     this.sql = new Sql(dialect, table);
     this.clock = builder.clock;
     this.expireAfter = builder.expireAfter;
-    this.queryTimeoutSeconds = (int) Math.max(1, builder.queryTimeout.toSeconds());
+    this.queryTimeoutSeconds = queryTimeoutSeconds(builder.queryTimeout);
   }
 
   /**
@@ -241,11 +290,13 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     checkEntry(key, configName, values);
     String json = StickyValuesCodec.encode(values);
     long now = clock.millis();
+    AtomicInteger runs = new AtomicInteger();
     Optional<String> stored =
         run(
             "saveIfAbsent",
             key,
             connection -> {
+              runs.incrementAndGet();
               for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 Optional<String> outcome =
                     switch (dialect) {
@@ -267,8 +318,9 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
+    StickyValues found;
     try {
-      return Optional.of(StickyValuesCodec.decode(stored.get()));
+      found = StickyValuesCodec.decode(stored.get());
     } catch (StickyValuesFormatException e) {
       throw new StorageException(
           "saveIfAbsent failed for key '"
@@ -279,6 +331,12 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
               + e.getMessage(),
           e);
     }
+    if (runs.get() > 1 && found.equals(values)) {
+      // A run whose connection broke may have written this very entry and lost only the answer.
+      // Had another writer stored an equal entry instead, the caller's outcome is the same.
+      return Optional.empty();
+    }
+    return Optional.of(found);
   }
 
   /**
@@ -402,6 +460,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
           "loadAll",
           distinct.size() == 1 ? distinct.get(0) : null,
           distinct,
+          true,
           connection -> {
             if (dialect == Dialect.POSTGRESQL) {
               loadChunk(connection, distinct, now, raw);
@@ -464,6 +523,8 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
           run(
               "purgeExpired",
               null,
+              List.of(),
+              false, // a batch deleted by a lost attempt would be missing from the count
               connection -> {
                 try (PreparedStatement statement = prepare(connection, sql.purgeBatch)) {
                   statement.setLong(1, now);
@@ -504,44 +565,70 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
   }
 
   private <T> T run(String operation, @Nullable String key, ConnectionWork<T> work) {
-    return run(operation, key, List.of(), work);
+    return run(operation, key, List.of(), true, work);
   }
 
   /**
-   * Runs the work with a borrowed connection, again after a deadlock or serialization failure, and
-   * turns any other failure into a {@link StorageException} naming the operation and the key (or
-   * the first of several keys; or the table when there is no key).
+   * Runs the work with a borrowed connection and turns a failure into a {@link StorageException}
+   * naming the operation and the key (or the first of several keys; or the table when there is no
+   * key). It runs the work again after a deadlock or serialization failure, and once after a
+   * connection that broke at once (see {@link #QUICK_FAILURE}) when the work may be repeated.
    */
   private <T> T run(
-      String operation, @Nullable String key, List<String> keys, ConnectionWork<T> work) {
+      String operation,
+      @Nullable String key,
+      List<String> keys,
+      boolean repeatable,
+      ConnectionWork<T> work) {
+    boolean retriedBrokenConnection = false;
     for (int attempt = 1; ; attempt++) {
+      long started = System.nanoTime();
+      Connection connection;
       try {
-        return withConnection(dataSource, work);
+        connection = dataSource.getConnection();
       } catch (SQLException e) {
-        if (attempt < MAX_ATTEMPTS && isRetryable(e, operation)) {
+        // The pool has already waited as long as it may, and validated what it had: final.
+        throw failure(operation, key, keys, e);
+      }
+      try {
+        return use(connection, work);
+      } catch (SQLException e) {
+        if (BrokenConnection.isBroken(e) && !BrokenConnection.isTimeout(e)) {
+          // Refused, reset or closed by the server: the connections idling beside it are
+          // probably dead too, and would each fail a call of their own.
+          evictIdleConnections();
+          boolean quick = System.nanoTime() - started < QUICK_FAILURE.toNanos();
+          if (repeatable && quick && !retriedBrokenConnection) {
+            retriedBrokenConnection = true;
+            continue;
+          }
+        } else if (attempt < MAX_ATTEMPTS && isRetryable(e, operation)) {
           continue;
         }
-        if (key == null && !keys.isEmpty()) {
-          throw new StorageException(
-              operation
-                  + " failed for key '"
-                  + keys.get(0)
-                  + "' and "
-                  + (keys.size() - 1)
-                  + " more keys: "
-                  + (isMissingTable(dialect, e)
-                      ? missingTableAdvice(dialect, table)
-                      : String.valueOf(e.getMessage())),
-              e);
-        }
-        throw failure(operation, key, e);
+        throw failure(operation, key, keys, e);
       }
+    }
+  }
+
+  /**
+   * Makes the pool this storage owns replace its idle connections before handing them out again. A
+   * caller's pool is left alone.
+   */
+  private void evictIdleConnections() {
+    HikariPoolMXBean pool = ownedPool == null ? null : ownedPool.getHikariPoolMXBean();
+    if (pool != null) {
+      pool.softEvictConnections();
     }
   }
 
   private static <T> T withConnection(DataSource dataSource, ConnectionWork<T> work)
       throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+    return use(dataSource.getConnection(), work);
+  }
+
+  /** Runs the work, commits unless in auto-commit mode, and gives the connection back. */
+  private static <T> T use(Connection borrowed, ConnectionWork<T> work) throws SQLException {
+    try (Connection connection = borrowed) {
       try {
         T result = work.apply(connection);
         if (!connection.getAutoCommit()) {
@@ -565,7 +652,21 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     }
   }
 
-  private StorageException failure(String operation, @Nullable String key, SQLException e) {
+  private StorageException failure(
+      String operation, @Nullable String key, List<String> keys, SQLException e) {
+    if (key == null && !keys.isEmpty()) {
+      return new StorageException(
+          operation
+              + " failed for key '"
+              + keys.get(0)
+              + "' and "
+              + (keys.size() - 1)
+              + " more keys: "
+              + (isMissingTable(dialect, e)
+                  ? missingTableAdvice(dialect, table)
+                  : String.valueOf(e.getMessage())),
+          e);
+    }
     if (isMissingTable(dialect, e)) {
       return new StorageException(
           operation
@@ -702,6 +803,11 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     }
   }
 
+  /** JDBC's query timeout counts whole seconds: rounded down, at least one. */
+  private static int queryTimeoutSeconds(Duration timeout) {
+    return (int) Math.max(1, timeout.toSeconds());
+  }
+
   private static String requireJdbcUrl(String jdbcUrl) {
     requireNonBlank(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
@@ -712,8 +818,10 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
 
   /**
    * Builds a {@link JdbcPersistentStorage}. Defaults: table {@value #DEFAULT_TABLE}, dialect
-   * detected from the connection, no schema creation, no TTL, the system UTC clock, a 10-second
-   * query timeout; for a pool built from a URL, 10 connections and a 5-second connection timeout.
+   * detected from the connection, no schema creation, no TTL, the system UTC clock, a 2-second
+   * query timeout; for a pool built from a URL, 10 connections, a 2-second connection (acquisition)
+   * timeout, a 2-second connect timeout and a socket timeout 1 second longer than the query
+   * timeout. See "Timeouts" on {@link JdbcPersistentStorage} for what each bounds.
    */
   public static final class Builder {
     private final @Nullable DataSource dataSource;
@@ -725,9 +833,11 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     private boolean createSchemaIfMissing;
     private @Nullable Duration expireAfter;
     private Clock clock = Clock.systemUTC();
-    private Duration queryTimeout = Duration.ofSeconds(10);
+    private Duration queryTimeout = Duration.ofSeconds(2);
     private int maximumPoolSize = 10;
-    private Duration connectionTimeout = Duration.ofSeconds(5);
+    private Duration connectionTimeout = Duration.ofSeconds(2);
+    private Duration connectTimeout = Duration.ofSeconds(2);
+    private @Nullable Duration socketTimeout;
 
     private Builder(
         @Nullable DataSource dataSource,
@@ -802,13 +912,15 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     }
 
     /**
-     * The query timeout of every statement (whole seconds, at least 1). Default 10 seconds.
+     * The query timeout of every statement, in whole seconds (rounded down, at least 1): the
+     * database cancels a statement that runs longer. Default 2 seconds.
      *
      * @param timeout a positive duration
      * @return this builder
+     * @throws IllegalArgumentException if the duration is zero, negative or over 24 days
      */
     public Builder queryTimeout(Duration timeout) {
-      this.queryTimeout = requirePositive(timeout, "queryTimeout");
+      this.queryTimeout = requireTimeout(timeout, "queryTimeout", Duration.ofMillis(1));
       return this;
     }
 
@@ -825,18 +937,50 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
     }
 
     /**
-     * How long the pool built from a JDBC URL waits for a connection before the operation fails.
-     * Ignored with a caller's data source. Default 5 seconds; at least 250 ms.
+     * How long a call waits for a connection from the pool built from a JDBC URL before it fails;
+     * validating an idle connection may add up to 1 s. Ignored with a caller's data source (set
+     * your pool's own). Default 2 seconds; at least 250 ms (HikariCP's floor).
      *
      * @param timeout the timeout
      * @return this builder
+     * @throws IllegalArgumentException if the duration is under 250 ms or over 24 days
      */
     public Builder connectionTimeout(Duration timeout) {
-      requirePositive(timeout, "connectionTimeout");
-      if (timeout.toMillis() < 250) {
-        throw new IllegalArgumentException("connectionTimeout must be at least 250 ms");
-      }
-      this.connectionTimeout = timeout;
+      this.connectionTimeout = requireTimeout(timeout, "connectionTimeout", Duration.ofMillis(250));
+      return this;
+    }
+
+    /**
+     * How long the pool built from a PostgreSQL or MariaDB/MySQL URL may take to open one
+     * connection: the TCP connect and the login together (pgjdbc {@code loginTimeout}, with its
+     * {@code connectTimeout} and {@code cancelSignalTimeout} rounded up to whole seconds; MariaDB
+     * Connector/J {@code connectTimeout}). A value in the URL wins. Ignored with a caller's data
+     * source. Default 2 seconds.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is zero, negative or over 24 days
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requireTimeout(timeout, "connectTimeout", Duration.ofMillis(1));
+      return this;
+    }
+
+    /**
+     * How long a connection of the pool built from a PostgreSQL or MariaDB/MySQL URL waits for any
+     * answer from the database before it is closed as broken (the driver's {@code socketTimeout};
+     * pgjdbc counts whole seconds, so it is rounded up there). This is what ends a statement when
+     * the network holds every byte. It must be longer than the query timeout, so that a merely slow
+     * statement is canceled by the database and its connection kept. A value in the URL wins.
+     * Ignored with a caller's data source. Default: the query timeout plus 1 second.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is zero, negative or over 24 days; {@link
+     *     #build()} throws it if the timeout is not longer than the query timeout
+     */
+    public Builder socketTimeout(Duration timeout) {
+      this.socketTimeout = requireTimeout(timeout, "socketTimeout", Duration.ofMillis(1));
       return this;
     }
 
@@ -849,8 +993,13 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
      *     names the DDL resource to apply), or the DDL fails
      * @throws IllegalStateException if the database is not one of the {@link Dialect}s and no
      *     dialect was set
+     * @throws IllegalArgumentException if the socket timeout set for a pool built from a URL is not
+     *     longer than the query timeout
      */
     public JdbcPersistentStorage build() {
+      if (dataSource == null) {
+        checkSocketTimeout();
+      }
       HikariDataSource pool = dataSource == null ? createPool() : null;
       DataSource source = pool != null ? pool : dataSource;
       if (source == null) {
@@ -880,14 +1029,48 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
       config.setPoolName("persistent-assignment-" + table.name());
       config.setMaximumPoolSize(maximumPoolSize);
       config.setConnectionTimeout(connectionTimeout.toMillis());
-      config.setValidationTimeout(Math.min(2_000, Math.max(250, connectionTimeout.toMillis() / 2)));
+      config.setValidationTimeout(QUICK_FAILURE.toMillis());
       config.setAutoCommit(true);
+      DriverTimeouts.forUrl(String.valueOf(jdbcUrl), connectTimeout, socketTimeoutOrDefault())
+          .forEach(config::addDataSourceProperty);
       try {
         return new HikariDataSource(config);
       } catch (RuntimeException e) {
         throw new StorageException(
             "could not create a connection pool for " + redact(jdbcUrl) + ": " + e.getMessage(), e);
       }
+    }
+
+    private Duration socketTimeoutOrDefault() {
+      return socketTimeout != null
+          ? socketTimeout
+          : Duration.ofSeconds(queryTimeoutSeconds(queryTimeout) + 1);
+    }
+
+    /** A socket timeout that ran out first would kill the connection of a merely slow statement. */
+    private void checkSocketTimeout() {
+      long querySeconds = queryTimeoutSeconds(queryTimeout);
+      if (socketTimeout != null && socketTimeout.compareTo(Duration.ofSeconds(querySeconds)) <= 0) {
+        throw new IllegalArgumentException(
+            "socketTimeout ("
+                + socketTimeout.toMillis()
+                + " ms) must be longer than queryTimeout ("
+                + querySeconds
+                + " s), so that the database cancels a slow statement before the driver gives up"
+                + " its connection");
+      }
+    }
+
+    private static Duration requireTimeout(Duration timeout, String name, Duration least) {
+      requirePositive(timeout, name);
+      if (timeout.compareTo(least) < 0) {
+        throw new IllegalArgumentException(name + " must be at least " + least.toMillis() + " ms");
+      }
+      if (timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be at most " + Integer.MAX_VALUE + " ms (24 days), was " + timeout);
+      }
+      return timeout;
     }
 
     private Dialect detect(DataSource source) {

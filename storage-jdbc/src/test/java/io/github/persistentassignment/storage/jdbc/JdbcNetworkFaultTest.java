@@ -1,0 +1,208 @@
+package io.github.persistentassignment.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.conformance.FaultProxy;
+import io.github.persistentassignment.conformance.NetworkFaultConformanceTest;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+
+/**
+ * The kit's network-fault tests over one real database, reached through a pool that the storage
+ * builds from a JDBC URL pointing at the fault proxy, plus what is particular to a pool: every
+ * operation (not only the kit's loads) gives up within the timeout, and a pooled connection that
+ * the network dropped while it idled costs no call a failure.
+ */
+abstract class JdbcNetworkFaultTest extends NetworkFaultConformanceTest {
+  static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(500);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration QUERY_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)");
+
+  /** The database of the running test class, with its table. */
+  abstract TestDatabase database();
+
+  /** The server's JDBC URL, as {@code TestBackends} resolves it. */
+  abstract String serverUrl();
+
+  @Override
+  protected List<InetSocketAddress> serverAddresses() {
+    Matcher matcher = hostPort();
+    return List.of(new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2))));
+  }
+
+  @Override
+  protected PersistentStorage createStorageThrough(List<FaultProxy> proxies) {
+    return builderThrough(proxies.get(0)).build();
+  }
+
+  /** A storage whose own pool reaches the database through the proxy, with the tests' timeouts. */
+  JdbcPersistentStorage.Builder builderThrough(FaultProxy proxy) {
+    String url = hostPort().replaceFirst("//" + proxy.host() + ":" + proxy.port());
+    return JdbcPersistentStorage.builder(url)
+        .table(database().table())
+        .connectionTimeout(CONNECTION_TIMEOUT)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .queryTimeout(QUERY_TIMEOUT)
+        .socketTimeout(SOCKET_TIMEOUT);
+  }
+
+  @Override
+  protected PersistentStorage createDirectStorage() {
+    // The test class's own pool, straight to the server: nothing the storage under test holds.
+    return JdbcPersistentStorage.builder(database().dataSource()).table(database().table()).build();
+  }
+
+  /**
+   * The documented worst case of one single-statement call: the pool's wait and one validation of
+   * an idle connection, the statement's socket timeout, and one quick repeat after a broken
+   * connection.
+   */
+  @Override
+  protected Duration failureTimeout() {
+    return CONNECTION_TIMEOUT
+        .plus(SOCKET_TIMEOUT)
+        .plus(JdbcPersistentStorage.QUICK_FAILURE.multipliedBy(2));
+  }
+
+  private Matcher hostPort() {
+    Matcher matcher = HOST_PORT.matcher(serverUrl());
+    assertThat(matcher.find()).as("host and port in %s", serverUrl()).isTrue();
+    return matcher;
+  }
+
+  @Test
+  @DisplayName(
+      "while the path holds every byte, every operation fails with a StorageException naming it,"
+          + " within the timeout")
+  void everyOperationGivesUpInTime() throws Exception {
+    String key = "hole-" + UUID.randomUUID() + ":userID";
+    StickyValues values = sample("A");
+    Map<String, ThrowingConsumer<JdbcPersistentStorage>> operations = new LinkedHashMap<>();
+    operations.put("load", storage -> storage.load(key));
+    operations.put("loadAll", storage -> storage.loadAll(List.of(key, key + "-other")));
+    operations.put("save", storage -> storage.save(key, "exp", sample("B")));
+    operations.put("saveIfAbsent", storage -> storage.saveIfAbsent(key, "new", values));
+    operations.put("delete", storage -> storage.delete(key, "exp"));
+    try (FaultProxy proxy = startProxy();
+        JdbcPersistentStorage storage = builderThrough(proxy).build()) {
+      storage.save(key, "exp", values);
+      proxy.blackHole();
+      for (var operation : operations.entrySet()) {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> operation.getValue().accept(storage))
+            .isInstanceOf(StorageException.class)
+            .hasMessageStartingWith(operation.getKey() + " failed for key '" + key + "'");
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf(
+            "[fault] %s: %s while black-holed gave up after %d ms%n",
+            getClass().getSimpleName(), operation.getKey(), waited.toMillis());
+        assertThat(waited)
+            .as("%s while black-holed", operation.getKey())
+            .isLessThanOrEqualTo(failureTimeout().plus(timeoutMargin()));
+      }
+      proxy.pass();
+      // The held requests reach the database now, so what is stored is not the point: that the
+      // same storage answers again is.
+      storage.load(key);
+    }
+  }
+
+  @Test
+  @DisplayName("pooled connections reset just after use cost the next calls no failure")
+  void droppedPooledConnectionsAreReplacedWithoutFailures() throws Exception {
+    String key = "reset-" + UUID.randomUUID() + ":userID";
+    StickyValues values = sample("A");
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try (FaultProxy proxy = startProxy();
+        JdbcPersistentStorage storage =
+            builderThrough(proxy)
+                .maximumPoolSize(4)
+                .connectionTimeout(Duration.ofSeconds(5)) // new connections, made one by one
+                .build();
+        PersistentStorage direct = createDirectStorage()) {
+      direct.save(key, "exp", values);
+      // Four threads at once use all four connections, so that each was used in the last half
+      // second: HikariCP then hands them out without validating them.
+      List<Future<?>> warmUp = new ArrayList<>();
+      for (int thread = 0; thread < 4; thread++) {
+        warmUp.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    assertThat(storage.load(key).get("exp")).contains(values);
+                  }
+                }));
+      }
+      for (Future<?> done : warmUp) {
+        done.get(30, TimeUnit.SECONDS);
+      }
+      long acceptedBefore = proxy.acceptedConnections();
+      proxy.cutConnections();
+      for (int i = 0; i < 20; i++) {
+        assertThat(storage.load(key).get("exp")).as("load %d after the reset", i).contains(values);
+      }
+      assertThat(proxy.acceptedConnections())
+          .as("connections opened after the reset")
+          .isGreaterThan(acceptedBefore);
+      direct.delete(key, "exp");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a saveIfAbsent whose answer was lost runs again and reports the entry it wrote as its own")
+  void repeatedSaveIfAbsentKnowsItWon() throws Exception {
+    String key = "lost-answer-" + UUID.randomUUID() + ":userID";
+    StickyValues mine = sample("mine");
+    // One connection, so that no other connection's traffic can take the armed cut.
+    try (FaultProxy proxy = startProxy();
+        JdbcPersistentStorage storage =
+            builderThrough(proxy)
+                .maximumPoolSize(1)
+                .connectionTimeout(Duration.ofSeconds(5)) // time to open its replacement
+                .build();
+        PersistentStorage direct = createDirectStorage()) {
+      assertThat(storage.load(key).asMap()).isEmpty();
+      long acceptedBefore = proxy.acceptedConnections();
+      proxy.cutNextResponseAfter(0);
+      assertThat(storage.saveIfAbsent(key, "exp", mine)).as("saveIfAbsent's answer").isEmpty();
+      assertThat(proxy.cutPending()).as("the answer was cut").isFalse();
+      assertThat(proxy.acceptedConnections()).as("a new connection").isGreaterThan(acceptedBefore);
+      assertThat(direct.load(key).get("exp")).contains(mine);
+      assertThat(storage.saveIfAbsent(key, "exp", sample("late"))).contains(mine);
+      direct.delete(key, "exp");
+    }
+  }
+
+  private static StickyValues sample(String group) {
+    return StickyValues.builder().value(true).groupName(group).ruleId("rule").time(1L).build();
+  }
+
+  private FaultProxy startProxy() throws Exception {
+    InetSocketAddress server = serverAddresses().get(0);
+    return FaultProxy.start(server.getHostString(), server.getPort());
+  }
+}
