@@ -19,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingConsumer;
@@ -37,8 +35,6 @@ abstract class JdbcNetworkFaultTest extends NetworkFaultConformanceTest {
   static final Duration QUERY_TIMEOUT = Duration.ofSeconds(1);
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
 
-  private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)");
-
   /** The database of the running test class, with its table. */
   abstract TestDatabase database();
 
@@ -47,8 +43,7 @@ abstract class JdbcNetworkFaultTest extends NetworkFaultConformanceTest {
 
   @Override
   protected List<InetSocketAddress> serverAddresses() {
-    Matcher matcher = hostPort();
-    return List.of(new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2))));
+    return List.of(JdbcUrls.server(serverUrl()));
   }
 
   @Override
@@ -58,8 +53,7 @@ abstract class JdbcNetworkFaultTest extends NetworkFaultConformanceTest {
 
   /** A storage whose own pool reaches the database through the proxy, with the tests' timeouts. */
   JdbcPersistentStorage.Builder builderThrough(FaultProxy proxy) {
-    String url = hostPort().replaceFirst("//" + proxy.host() + ":" + proxy.port());
-    return JdbcPersistentStorage.builder(url)
+    return JdbcPersistentStorage.builder(JdbcUrls.through(serverUrl(), proxy))
         .table(database().table())
         .connectionTimeout(CONNECTION_TIMEOUT)
         .connectTimeout(CONNECT_TIMEOUT)
@@ -83,12 +77,6 @@ abstract class JdbcNetworkFaultTest extends NetworkFaultConformanceTest {
     return CONNECTION_TIMEOUT
         .plus(SOCKET_TIMEOUT)
         .plus(JdbcPersistentStorage.QUICK_FAILURE.multipliedBy(2));
-  }
-
-  private Matcher hostPort() {
-    Matcher matcher = HOST_PORT.matcher(serverUrl());
-    assertThat(matcher.find()).as("host and port in %s", serverUrl()).isTrue();
-    return matcher;
   }
 
   @Test

@@ -84,6 +84,69 @@ class JdbcPersistentStorageBuilderTest {
               () -> JdbcPersistentStorage.builder(h2()).connectionTimeout(Duration.ofMillis(10)))
           .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} of {1}")
+    @CsvSource({
+      "connectionTimeout, PT0.1S, connectionTimeout must be at least 250 ms",
+      "connectionTimeout, PT-1S, connectionTimeout",
+      "connectTimeout, PT0S, connectTimeout",
+      "connectTimeout, PT-0.5S, connectTimeout",
+      "connectTimeout, P30D, connectTimeout must be at most 2147483647 ms",
+      "socketTimeout, PT0S, socketTimeout",
+      "socketTimeout, P25D, socketTimeout must be at most 2147483647 ms",
+      "queryTimeout, PT0S, queryTimeout",
+      "queryTimeout, PT-2S, queryTimeout"
+    })
+    @DisplayName("a timeout out of range, naming the setting")
+    void badTimeouts(String setting, Duration value, String message) {
+      JdbcPersistentStorage.Builder builder = JdbcPersistentStorage.builder(h2Url());
+      Runnable set =
+          switch (setting) {
+            case "connectionTimeout" -> () -> builder.connectionTimeout(value);
+            case "connectTimeout" -> () -> builder.connectTimeout(value);
+            case "socketTimeout" -> () -> builder.socketTimeout(value);
+            case "queryTimeout" -> () -> builder.queryTimeout(value);
+            default -> throw new IllegalArgumentException(setting);
+          };
+      assertThatThrownBy(set::run)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(message);
+    }
+
+    @Test
+    @DisplayName(
+        "at build(), a socket timeout for its own pool that is not above the query timeout")
+    void socketTimeoutWithinQueryTimeout() {
+      assertThatThrownBy(
+              () ->
+                  JdbcPersistentStorage.builder(h2Url())
+                      .queryTimeout(Duration.ofSeconds(3))
+                      .socketTimeout(Duration.ofSeconds(3))
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "socketTimeout (3000 ms) must be longer than queryTimeout (3 s), so that the"
+                  + " database cancels a slow statement before the driver gives up its"
+                  + " connection");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "takes a socket timeout above the query timeout, and ignores it with a caller's data source")
+  void socketTimeouts() {
+    JdbcPersistentStorage.builder(h2Url())
+        .createSchemaIfMissing(true)
+        .queryTimeout(Duration.ofMillis(2_500)) // counted as 2 s
+        .socketTimeout(Duration.ofMillis(2_001))
+        .build()
+        .close();
+    JdbcPersistentStorage.builder(h2())
+        .createSchemaIfMissing(true)
+        .queryTimeout(Duration.ofSeconds(5))
+        .socketTimeout(Duration.ofSeconds(1))
+        .build()
+        .close();
   }
 
   @ParameterizedTest(name = "accepts table name [{0}]")

@@ -1,6 +1,5 @@
 package io.github.persistentassignment.storage.jdbc;
 
-import io.github.persistentassignment.conformance.TestBackends;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,10 +15,6 @@ class MariaDbNetworkFaultTest extends JdbcNetworkFaultTest {
 
   @Override
   String serverUrl() {
-    String url = TestBackends.mariadbUrl();
-    // Connector/J insists on TLS by default; the loopback test server has none.
-    return url.contains("sslMode")
-        ? url
-        : url + (url.contains("?") ? "&" : "?") + "sslMode=disable";
+    return JdbcUrls.mariadb();
   }
 }

@@ -47,14 +47,7 @@ final class TestDatabase implements AutoCloseable {
 
   /** The local MariaDB (or PA_TEST_MARIADB_URL / Testcontainers); skips or fails without. */
   static TestDatabase mariadb() {
-    String url = TestBackends.mariadbUrl();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    if (!url.contains("sslMode")) {
-      // Connector/J 4 insists on TLS by default; the loopback test server has none.
-      config.addDataSourceProperty("sslMode", "disable");
-    }
-    return new TestDatabase(config, Dialect.MARIADB);
+    return url(JdbcUrls.mariadb(), Dialect.MARIADB);
   }
 
   /** A SQLite file in a temporary folder, in WAL mode, waiting up to 10 s for the write lock. */
