@@ -85,18 +85,22 @@ import org.jspecify.annotations.Nullable;
  *       network holds every byte: the database cannot cancel a statement it never received.
  * </ul>
  *
- * <p>So a call of one statement ({@code load}, {@code save}, {@code delete}, {@code loadAll} of up
- * to 500 keys, and {@code saveIfAbsent} on PostgreSQL) waits at most {@code connectionTimeout +
- * socketTimeout + 2 s} (7 s with the defaults): the pool's wait and one validation, the statement,
- * and at most one quick repeat. On MariaDB a {@code saveIfAbsent} that finds an entry runs up to
- * three statements, each bounded by the socket timeout.
+ * <p>So a call of one statement ({@code load}, {@code save}, {@code delete}, {@code saveIfAbsent}
+ * on PostgreSQL, and {@code loadAll}, which takes one statement on PostgreSQL and one per 500 keys
+ * elsewhere) waits at most {@code connectionTimeout + socketTimeout + 2 s} (7 s with the defaults):
+ * the pool's wait and one validation, the statement, and at most one quick repeat. On MariaDB a
+ * {@code saveIfAbsent} that finds an entry runs up to three statements, each bounded by the socket
+ * timeout. A deadlock or serialization failure, which the database reports at once, is retried up
+ * to five times.
  *
- * <p>When a connection breaks (refused, reset or closed, not a timeout), the pool this storage
- * built replaces its idle connections before handing them out again, and a call whose connection
- * broke within 1 s of its start runs once more: a connection the database dropped while it idled
- * fails at once, and HikariCP hands out one used in the last half second without validating it.
- * Saves and deletes are idempotent, and a repeated {@code saveIfAbsent} that finds an entry equal
- * to its own reports it as written by this call; {@link #purgeExpired()} is never repeated.
+ * <p>When a borrowed connection breaks (reset or closed by the server or the network, not a
+ * timeout), a pool this storage built replaces its idle connections before handing them out again,
+ * and a call whose connection broke within 1 s of its start runs once more, with any pool: a
+ * connection the database dropped while it idled fails at once, and HikariCP hands out one used in
+ * the last half second without validating it. Saves and deletes are idempotent, and a repeated
+ * {@code saveIfAbsent} that finds an entry equal to its own reports it as written by this call;
+ * {@link #purgeExpired()} is never repeated. A timeout is never repeated: the call has already
+ * waited its share.
  *
  * <p>Given a {@link DataSource}, the storage sets only each statement's query timeout. The other
  * waits are the caller's pool and driver settings, and without a socket timeout a statement on a
@@ -156,7 +160,9 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
   }
 
   /**
-   * Starts a builder over a {@link DataSource} the caller owns (and closes).
+   * Starts a builder over a {@link DataSource} the caller owns (and closes). The storage sets only
+   * each statement's query timeout: give the pool an acquisition timeout and the driver a socket
+   * and connect timeout (see "Timeouts" above), or a broken network path can hold a call for ever.
    *
    * @param dataSource the caller's data source, typically a connection pool
    * @return a new builder
