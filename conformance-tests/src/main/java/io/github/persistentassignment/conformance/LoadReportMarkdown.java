@@ -102,12 +102,15 @@ final class LoadReportMarkdown {
     md.append(
         String.format(
             Locale.ROOT,
-            "Heap used after GC: %s at start, %s after warm-up, %s at end; growth %s (limit %s).%n",
+            "Heap used after GC: %s at start, %s after warm-up, %s at end; growth %s (limit %s),"
+                + " while the values the run holds to check against went from %,d to %,d.%n",
             mebibytes(heap.atStartBytes()),
             mebibytes(heap.afterWarmUpBytes()),
             mebibytes(heap.atEndBytes()),
             signedMebibytes(heap.growthBytes()),
-            mebibytes(heap.allowedGrowthBytes())));
+            mebibytes(heap.allowedGrowthBytes()),
+            heap.rememberedValuesAfterWarmUp(),
+            heap.rememberedValuesAtEnd()));
     if (!report.problems().isEmpty()) {
       md.append("\n## First problems found\n\n");
       report.problems().forEach(problem -> md.append("- ").append(problem).append('\n'));

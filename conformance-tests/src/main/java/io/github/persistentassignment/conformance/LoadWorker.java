@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ final class LoadWorker implements Runnable {
   private final boolean[][] uncertain;
   private final Map<LoadOperation, LatencyHistogram> latencies = new EnumMap<>(LoadOperation.class);
   private final Map<LoadOperation, Long> errors = new EnumMap<>(LoadOperation.class);
+  private final AtomicInteger remembered = new AtomicInteger();
   private long sequence;
 
   LoadWorker(
@@ -89,6 +91,14 @@ final class LoadWorker implements Runnable {
     return uncertain[keyIndex][configIndex];
   }
 
+  /**
+   * How many values this thread holds to check reads against; read from another thread while the
+   * run goes on, to tell the run's own memory from the adapter's.
+   */
+  int remembered() {
+    return remembered.get();
+  }
+
   LatencyHistogram latencies(LoadOperation operation) {
     return latencies.get(operation);
   }
@@ -105,8 +115,7 @@ final class LoadWorker implements Runnable {
     StickyValues value = newValue(key, config);
     try {
       timed(LoadOperation.SAVE, () -> storage.save(key, config, value));
-      expected[k][c] = value;
-      uncertain[k][c] = false;
+      remember(k, c, value);
     } catch (RuntimeException e) {
       failed(LoadOperation.SAVE, key, e);
       uncertain[k][c] = true;
@@ -144,8 +153,7 @@ final class LoadWorker implements Runnable {
             where + " answered " + LoadKeyspace.mismatch(answer.get(), stored));
       }
     }
-    expected[k][c] = now;
-    uncertain[k][c] = false;
+    remember(k, c, now);
   }
 
   private void delete() {
@@ -155,8 +163,7 @@ final class LoadWorker implements Runnable {
     String config = keyspace.ownedConfig(thread, c);
     try {
       timed(LoadOperation.DELETE, () -> storage.delete(key, config));
-      expected[k][c] = null;
-      uncertain[k][c] = false;
+      remember(k, c, null);
     } catch (RuntimeException e) {
       failed(LoadOperation.DELETE, key, e);
       uncertain[k][c] = true;
@@ -297,6 +304,18 @@ final class LoadWorker implements Runnable {
         }
       }
     }
+  }
+
+  /** Records what one of this thread's entries now holds, after a call that returned. */
+  private void remember(int keyIndex, int configIndex, @Nullable StickyValues value) {
+    StickyValues before = expected[keyIndex][configIndex];
+    if (before == null && value != null) {
+      remembered.incrementAndGet();
+    } else if (before != null && value == null) {
+      remembered.decrementAndGet();
+    }
+    expected[keyIndex][configIndex] = value;
+    uncertain[keyIndex][configIndex] = false;
   }
 
   private StickyValues newValue(String key, String config) {

@@ -3,16 +3,24 @@ package io.github.persistentassignment.conformance;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The end of a {@link SustainedLoad} run: every key is loaded through a storage instance that took
  * no part in the run (so nothing it cached can hide a lost write), and compared entry by entry with
- * what the threads know must be stored.
+ * what the threads know must be stored. Keys are read by as many threads as the run had, so that a
+ * slow backend's read back does not take longer than its run.
  */
 final class ReadBack {
   private final LoadKeyspace keyspace;
@@ -20,12 +28,12 @@ final class ReadBack {
   private final ContendedSlots contended;
   private final LoadProblems problems;
 
-  private long expected;
-  private long intact;
-  private long lost;
-  private long unexpected;
-  private long corrupt;
-  private long unreadable;
+  private final LongAdder expected = new LongAdder();
+  private final LongAdder intact = new LongAdder();
+  private final LongAdder lost = new LongAdder();
+  private final LongAdder unexpected = new LongAdder();
+  private final LongAdder corrupt = new LongAdder();
+  private final LongAdder unreadable = new LongAdder();
 
   ReadBack(
       LoadKeyspace keyspace,
@@ -41,11 +49,40 @@ final class ReadBack {
   /** Reads every key through {@code fresh}; call once, after every worker has stopped. */
   ReadBackResult verify(PersistentStorage fresh) {
     reportValuesNobodyWrote();
-    for (int k = 0; k < keyspace.keyCount(); k++) {
-      verifyKey(fresh, k);
+    AtomicInteger nextKey = new AtomicInteger();
+    ExecutorService readers = Executors.newFixedThreadPool(workers.size());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < workers.size(); i++) {
+        done.add(
+            readers.submit(
+                () -> {
+                  for (int k = nextKey.getAndIncrement();
+                      k < keyspace.keyCount();
+                      k = nextKey.getAndIncrement()) {
+                    verifyKey(fresh, k);
+                  }
+                }));
+      }
+      for (Future<?> reader : done) {
+        reader.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading back", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Reading back failed", e.getCause());
+    } finally {
+      readers.shutdownNow();
     }
     return new ReadBackResult(
-        keyspace.keyCount(), expected, intact, lost, unexpected, corrupt, unreadable);
+        keyspace.keyCount(),
+        expected.sum(),
+        intact.sum(),
+        lost.sum(),
+        unexpected.sum(),
+        corrupt.sum(),
+        unreadable.sum());
   }
 
   private void verifyKey(PersistentStorage fresh, int keyIndex) {
@@ -54,18 +91,18 @@ final class ReadBack {
     Set<String> eitherWay = new HashSet<>();
     collectOwned(keyIndex, wanted, eitherWay);
     collectContended(keyIndex, wanted, eitherWay);
-    expected += wanted.size();
+    expected.add(wanted.size());
 
     UserPersistedValues loaded;
     try {
       loaded = fresh.load(key);
     } catch (RuntimeException e) {
-      unreadable++;
+      unreadable.increment();
       problems.error("load (read back)", key, e);
       return;
     }
     if (loaded == null || !loaded.isAvailable()) {
-      unreadable++;
+      unreadable.increment();
       problems.inconsistentRead("read back of key '" + key + "' returned " + loaded);
       return;
     }
@@ -74,7 +111,7 @@ final class ReadBack {
         (config, value) -> {
           StickyValues found = stored.get(config);
           if (found == null) {
-            lost++;
+            lost.increment();
             problems.readBack(
                 "lost: key '"
                     + key
@@ -83,7 +120,7 @@ final class ReadBack {
                     + "', "
                     + LoadKeyspace.describe(value));
           } else if (!found.equals(value)) {
-            corrupt++;
+            corrupt.increment();
             problems.readBack(
                 "corrupt: key '"
                     + key
@@ -92,13 +129,13 @@ final class ReadBack {
                     + "' holds "
                     + LoadKeyspace.mismatch(found, value));
           } else {
-            intact++;
+            intact.increment();
           }
         });
     stored.forEach(
         (config, value) -> {
           if (!wanted.containsKey(config) && !eitherWay.contains(config)) {
-            unexpected++;
+            unexpected.increment();
             problems.readBack(
                 "unexpected: key '"
                     + key

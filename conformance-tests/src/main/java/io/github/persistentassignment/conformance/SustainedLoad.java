@@ -114,7 +114,7 @@ public final class SustainedLoad {
                 running,
                 seeds.nextLong()));
       }
-      timeline = drive(workers, running, problems);
+      timeline = drive(workers, contended, running, problems);
     }
     ReadBackResult readBack;
     try (PersistentStorage fresh = open()) {
@@ -133,9 +133,14 @@ public final class SustainedLoad {
   /** How long the threads ran, and the heap readings taken meanwhile. */
   private record Timeline(Duration elapsed, HeapUsage heap) {}
 
-  private Timeline drive(List<LoadWorker> workers, AtomicBoolean running, LoadProblems problems) {
+  private Timeline drive(
+      List<LoadWorker> workers,
+      ContendedSlots contended,
+      AtomicBoolean running,
+      LoadProblems problems) {
     long heapAtStart = HeapMeter.usedAfterGc();
     long heapAfterWarmUp;
+    long rememberedAfterWarmUp;
     List<Thread> threads = new ArrayList<>();
     long started = System.nanoTime();
     try {
@@ -148,6 +153,7 @@ public final class SustainedLoad {
         thread.start();
       }
       sleepUntil(started + settings.warmUp().toNanos());
+      rememberedAfterWarmUp = remembered(workers, contended);
       heapAfterWarmUp = HeapMeter.usedAfterGc();
       sleepUntil(started + settings.duration().toNanos());
     } finally {
@@ -158,7 +164,18 @@ public final class SustainedLoad {
     long heapAtEnd = HeapMeter.usedAfterGc();
     return new Timeline(
         elapsed,
-        new HeapUsage(heapAtStart, heapAfterWarmUp, heapAtEnd, settings.allowedHeapGrowthBytes()));
+        new HeapUsage(
+            heapAtStart,
+            heapAfterWarmUp,
+            heapAtEnd,
+            settings.allowedHeapGrowthBytes(),
+            rememberedAfterWarmUp,
+            remembered(workers, contended)));
+  }
+
+  /** The values the run holds to check against: each thread's entries and the contended ones. */
+  private static long remembered(List<LoadWorker> workers, ContendedSlots contended) {
+    return workers.stream().mapToLong(LoadWorker::remembered).sum() + contended.settledSlots();
   }
 
   private static void sleepUntil(long nanoTime) {
