@@ -401,7 +401,10 @@ public final class SustainedLoad {
     }
 
     /**
-     * Sets how much the used heap may grow from the end of the warm-up to the end of the run.
+     * Sets how much the used heap may grow from the end of the warm-up to the end of the run. The
+     * run's own record of what must be stored counts too (a kilobyte or two per entry, at most
+     * {@code keys × (threads × configsPerThread) + contendedEntries} entries, about 20 MB with the
+     * defaults): raise the bound with the key count.
      *
      * @param bytes zero or more; default 64 MiB
      * @return this builder
