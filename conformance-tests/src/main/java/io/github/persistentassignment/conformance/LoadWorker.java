@@ -137,23 +137,26 @@ final class LoadWorker implements Runnable {
       return;
     }
     StickyValues stored = expected[k][c];
-    String where = "saveIfAbsent of key '" + key + "', config '" + config + "'";
     if (answer == null) {
-      problems.inconsistentRead(where + " returned null");
+      problems.inconsistentRead(saveIfAbsentOf(key, config) + " returned null");
       uncertain[k][c] = true;
       return;
     }
-    StickyValues now = answer.orElse(value);
     if (!uncertain[k][c]) {
       if (answer.isEmpty() && stored != null) {
         problems.inconsistentRead(
-            where + " wrote, though " + LoadKeyspace.describeOrNothing(stored) + " was stored");
+            saveIfAbsentOf(key, config)
+                + " wrote, though "
+                + LoadKeyspace.describe(stored)
+                + " was stored");
       } else if (answer.isPresent() && !answer.get().equals(stored)) {
         problems.inconsistentRead(
-            where + " answered " + LoadKeyspace.mismatch(answer.get(), stored));
+            saveIfAbsentOf(key, config)
+                + " answered "
+                + LoadKeyspace.mismatch(answer.get(), stored));
       }
     }
-    remember(k, c, now);
+    remember(k, c, answer.orElse(value));
   }
 
   private void delete() {
@@ -180,14 +183,14 @@ final class LoadWorker implements Runnable {
           timed(
               LoadOperation.CONTENDED_SAVE_IF_ABSENT,
               () -> storage.saveIfAbsent(key, config, proposal));
-      String where = "saveIfAbsent of key '" + key + "', config '" + config + "'";
       if (answer == null) {
-        problems.inconsistentRead(where + " returned null");
+        problems.inconsistentRead(saveIfAbsentOf(key, config) + " returned null");
         contended.failed(slot);
         return;
       }
       if (answer.isPresent() && !LoadKeyspace.belongsTo(answer.get(), key, config)) {
-        problems.inconsistentRead(where + " answered " + LoadKeyspace.describe(answer.get()));
+        problems.inconsistentRead(
+            saveIfAbsentOf(key, config) + " answered " + LoadKeyspace.describe(answer.get()));
       }
       String disagreement = contended.answered(slot, proposal, answer.orElse(null));
       if (disagreement != null) {
@@ -316,6 +319,10 @@ final class LoadWorker implements Runnable {
     }
     expected[keyIndex][configIndex] = value;
     uncertain[keyIndex][configIndex] = false;
+  }
+
+  private static String saveIfAbsentOf(String key, String config) {
+    return "saveIfAbsent of key '" + key + "', config '" + config + "'";
   }
 
   private StickyValues newValue(String key, String config) {
