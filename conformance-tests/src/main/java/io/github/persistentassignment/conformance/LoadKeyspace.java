@@ -80,10 +80,6 @@ final class LoadKeyspace {
     return ownedConfigs[0].length;
   }
 
-  int contendedSlots() {
-    return contendedConfigs.length;
-  }
-
   String key(int keyIndex) {
     return keys[keyIndex];
   }

@@ -26,6 +26,7 @@ public final class LoadReport {
   private final long disagreements;
   private final long errors;
   private final int contendedEntries;
+  private final long contendedAnswers;
   private final ReadBackResult readBack;
   private final HeapUsage heap;
   private final List<String> problems;
@@ -36,7 +37,7 @@ public final class LoadReport {
       Duration elapsed,
       Map<LoadOperation, OperationStats> operations,
       LoadProblems problems,
-      int contendedEntries,
+      ContendedSlots contended,
       ReadBackResult readBack,
       HeapUsage heap) {
     this.settings = settings;
@@ -45,7 +46,8 @@ public final class LoadReport {
     this.inconsistentReads = problems.inconsistentReads();
     this.disagreements = problems.disagreements();
     this.errors = problems.errors();
-    this.contendedEntries = contendedEntries;
+    this.contendedEntries = contended.settledSlots();
+    this.contendedAnswers = contended.answers();
     this.readBack = readBack;
     this.heap = heap;
     this.problems = problems.descriptions();
@@ -172,6 +174,16 @@ public final class LoadReport {
    */
   public int contendedEntries() {
     return contendedEntries;
+  }
+
+  /**
+   * Contended {@code saveIfAbsent} calls that did not write because the entry was already there:
+   * the calls that lost a race, or came after it. Every one of them was checked against the winner.
+   *
+   * @return the number of contended calls that were told of an existing entry
+   */
+  public long contendedAnswers() {
+    return contendedAnswers;
   }
 
   /**

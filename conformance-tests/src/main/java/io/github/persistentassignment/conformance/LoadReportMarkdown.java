@@ -84,13 +84,14 @@ final class LoadReportMarkdown {
     md.append(
         String.format(
             Locale.ROOT,
-            "During the run: %,d inconsistent reads, %,d disagreements among %,d decided contended"
-                + " entries.%n%n"
+            "During the run: %,d inconsistent reads; %,d disagreements among %,d decided contended"
+                + " entries, whose racing saveIfAbsent calls were told of the winner %,d times.%n%n"
                 + "Read back through a fresh storage instance: %,d keys, %,d entries expected,"
                 + " %,d intact; lost %,d, unexpected %,d, corrupt %,d, unreadable keys %,d.%n%n",
             report.inconsistentReads(),
             report.disagreements(),
             report.contendedEntries(),
+            report.contendedAnswers(),
             readBack.keys(),
             readBack.expectedEntries(),
             readBack.intactEntries(),

@@ -125,7 +125,7 @@ public final class SustainedLoad {
         timeline.elapsed(),
         operationStats(workers),
         problems,
-        contended.settledSlots(),
+        contended,
         readBack,
         timeline.heap());
   }

@@ -85,6 +85,7 @@ class SustainedLoadSelfTest {
           .isPositive()
           .isEqualTo(report.readBack().intactEntries());
       assertThat(report.contendedEntries()).isPositive();
+      assertThat(report.contendedAnswers()).as("calls told of a winner").isPositive();
       assertThat(report.heap().isStable()).isTrue();
       assertThat(report.summaryLine()).startsWith("[load] selftest: PASSED");
       assertThat(report.toMarkdown())
