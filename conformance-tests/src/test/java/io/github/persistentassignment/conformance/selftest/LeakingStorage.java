@@ -1,0 +1,39 @@
+package io.github.persistentassignment.conformance.selftest;
+
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Broken on purpose: correct answers, but saves keep memory they never free, as a client that
+ * registers a listener per call and never removes it would. It leaks at most one block per
+ * millisecond, so the leak grows with time (about 64 MB a second while saves keep coming) however
+ * fast or slow the machine runs the saves.
+ */
+final class LeakingStorage extends ForwardingStorage {
+  private static final int BLOCK_BYTES = 64 * 1024;
+
+  private final Queue<byte[]> leaked;
+  private final AtomicLong lastLeakMillis = new AtomicLong();
+
+  LeakingStorage(PersistentStorage delegate, Queue<byte[]> leaked) {
+    super(delegate);
+    this.leaked = leaked;
+  }
+
+  static Queue<byte[]> newLeak() {
+    return new ConcurrentLinkedQueue<>();
+  }
+
+  @Override
+  public void save(String key, String configName, StickyValues values) {
+    long now = System.nanoTime() / 1_000_000;
+    long last = lastLeakMillis.get();
+    if (now != last && lastLeakMillis.compareAndSet(last, now)) {
+      leaked.add(new byte[BLOCK_BYTES]);
+    }
+    delegate.save(key, configName, values);
+  }
+}
