@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * When one storage operation must be over, however many requests it sends (pages of a Query, the
@@ -22,16 +23,39 @@ final class Deadline {
   private static final ThreadLocal<@Nullable Deadline> CURRENT = new ThreadLocal<>();
 
   private final Duration timeout;
+  private final @Nullable Duration requestTimeout;
   private final long endNanos;
 
-  private Deadline(Duration timeout) {
+  private Deadline(Duration timeout, @Nullable Duration requestTimeout) {
     this.timeout = timeout;
+    this.requestTimeout = requestTimeout;
     this.endNanos = System.nanoTime() + timeout.toNanos();
   }
 
-  /** A deadline {@code timeout} from now. */
-  static Deadline after(Duration timeout) {
-    return new Deadline(timeout);
+  /**
+   * A deadline {@code timeout} from now.
+   *
+   * @param requestTimeout a shorter bound for each request on its own, which {@link #limit} keeps,
+   *     or null
+   */
+  static Deadline after(Duration timeout, @Nullable Duration requestTimeout) {
+    return new Deadline(timeout, requestTimeout);
+  }
+
+  /**
+   * The {@code apiCallTimeout} a client was built with, if it tells: what a caller chose for each
+   * request, which a deadline must not lengthen.
+   */
+  static @Nullable Duration apiCallTimeoutOf(DynamoDbClient client) {
+    try {
+      return client
+          .serviceClientConfiguration()
+          .overrideConfiguration()
+          .apiCallTimeout()
+          .orElse(null);
+    } catch (UnsupportedOperationException e) {
+      return null; // a DynamoDbClient implemented by hand, such as a test double
+    }
   }
 
   /** The timeout this deadline was set with, for messages. */
@@ -63,9 +87,16 @@ final class Deadline {
     }
   }
 
-  /** Gives a request the time left as its {@code apiCallTimeout}. */
+  /**
+   * Gives a request the time left as its {@code apiCallTimeout}, or the client's own when that is
+   * shorter.
+   */
   void limit(AwsRequestOverrideConfiguration.Builder request) {
-    request.apiCallTimeout(atLeastOneMilli(remaining()));
+    Duration left = remaining();
+    if (requestTimeout != null && requestTimeout.compareTo(left) < 0) {
+      left = requestTimeout;
+    }
+    request.apiCallTimeout(atLeastOneMilli(left));
   }
 
   /**

@@ -98,7 +98,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * lookup is outside these bounds: the JDK caches it (30 s by default) and the system resolver times
  * it out.
  *
- * <p>A client the caller passes keeps its own settings; the operation timeout still applies, as far
+ * <p>A client the caller passes keeps its own settings (each request's {@code apiCallTimeout} is
+ * the shorter of the time left and the client's own); the operation timeout still applies, as far
  * as that client's HTTP client can stop a request in progress when the SDK gives up on it. With the
  * url-connection client it can, except a TCP connect, so set on that client: the HTTP client's
  * connection timeout (a connect begun just before the operation timeout ends can add up to that
@@ -157,6 +158,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   private final @Nullable Duration expireAfter;
   private final Clock clock;
   private final Duration operationTimeout;
+  private final @Nullable Duration clientApiCallTimeout;
   private final ConcurrentQueries queries;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -168,6 +170,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     this.expireAfter = builder.expireAfter;
     this.clock = builder.clock;
     this.operationTimeout = builder.operationTimeout;
+    this.clientApiCallTimeout = Deadline.apiCallTimeoutOf(client);
     this.queries = new ConcurrentQueries(builder.maxConcurrentQueries, tableName);
   }
 
@@ -210,13 +213,13 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   public UserPersistedValues load(String key) {
     requireNonBlank(key, "key");
     ensureOpen();
-    return query(key, clock.millis(), Deadline.after(operationTimeout));
+    return query(key, clock.millis(), deadline());
   }
 
   @Override
   public void save(String key, String configName, StickyValues values) {
     Map<String, AttributeValue> item = item(key, configName, values, "save");
-    Deadline deadline = Deadline.after(operationTimeout);
+    Deadline deadline = deadline();
     try {
       deadline.run(
           () ->
@@ -233,7 +236,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     requireNonBlank(key, "key");
     requireNonBlank(configName, "configName");
     ensureOpen();
-    Deadline deadline = Deadline.after(operationTimeout);
+    Deadline deadline = deadline();
     try {
       deadline.run(
           () ->
@@ -251,7 +254,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   @Override
   public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
     Map<String, AttributeValue> item = item(key, configName, values, "saveIfAbsent");
-    Deadline deadline = Deadline.after(operationTimeout);
+    Deadline deadline = deadline();
     @Nullable Map<String, AttributeValue> unreadable = null;
     try {
       for (int attempt = 0; attempt < MAX_CONDITIONAL_ATTEMPTS; attempt++) {
@@ -337,7 +340,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     keys.forEach(key -> requireNonBlank(key, "key"));
     ensureOpen();
     long now = clock.millis();
-    Deadline deadline = Deadline.after(operationTimeout);
+    Deadline deadline = deadline();
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
     Map<String, UserPersistedValues> loaded =
         queries.run(distinct, key -> query(key, now, deadline));
@@ -370,7 +373,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
         request.exclusiveStartKey(startKey);
       }
       ScanResponse page;
-      Deadline deadline = Deadline.after(operationTimeout);
+      Deadline deadline = deadline();
       try {
         page =
             deadline.run(() -> client.scan(request.overrideConfiguration(deadline::limit).build()));
@@ -567,6 +570,11 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     return StorageException.of(operation, key, e);
   }
 
+  /** The deadline of an operation starting now. */
+  private Deadline deadline() {
+    return Deadline.after(operationTimeout, clientApiCallTimeout);
+  }
+
   private void ensureOpen() {
     if (closed.get()) {
       throw new IllegalStateException("DynamoDbPersistentStorage is closed");
@@ -712,7 +720,8 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
      * {@code delete}, {@code saveIfAbsent} (all its requests), {@code loadAll} (all its queries
      * together), and each page of {@code forEachEntry}. When it has passed the operation throws a
      * {@link StorageException}. It applies to a {@linkplain #client(DynamoDbClient) caller's
-     * client} too, as each request's {@code apiCallTimeout}. Default: 2 seconds ({@link
+     * client} too, as each request's {@code apiCallTimeout}, which never exceeds an {@code
+     * apiCallTimeout} that client was built with. Default: 2 seconds ({@link
      * DynamoDbPersistentStorage#DEFAULT_OPERATION_TIMEOUT}).
      *
      * @param timeout a positive duration

@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 @DisplayName("DynamoDbPersistentStorage on DynamoDB Local through a failing network")
 class DynamoDbNetworkFaultTest extends NetworkFaultConformanceTest {
   /** What every call is held to: the storage's operation timeout, the whole of its promise. */
-  private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(1);
+  static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(1);
 
   private static DynamoDbTable table;
 
@@ -33,6 +33,11 @@ class DynamoDbNetworkFaultTest extends NetworkFaultConformanceTest {
   @AfterAll
   static void deleteTable() {
     table.close();
+  }
+
+  /** The test class's own table. */
+  static DynamoDbTable table() {
+    return table;
   }
 
   /** A builder for a client of the storage's own, with dummy credentials. */
