@@ -12,12 +12,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * rounds of a conditional put, the queries of a {@code loadAll}).
  *
  * <p>Each request is given the time left as its {@code apiCallTimeout} ({@link #limit}), so the
- * SDK's retries and backoff stop there whoever built the client. And while a request runs, this is
- * the thread's {@linkplain #current() current} deadline, which the connections of a client this
- * module built read ({@link DeadlineBoundConnections}): the SDK ends a timed-out call by closing
- * its connection, but a TCP connect still in progress has no connection to close yet, so without
- * that cap a connect begun just before the deadline would hold the caller up to a connect timeout
- * more.
+ * SDK's retries and backoff stop there whoever built the client. And while a request runs ({@link
+ * #run}), this is the thread's current deadline, which the connections of a client this module
+ * built read ({@link #capMillis}, {@link DeadlineBoundConnections}): the SDK ends a timed-out call
+ * by closing its connection, but a TCP connect still in progress has no connection to close yet, so
+ * without that cap a connect begun just before the deadline would hold the caller up to a connect
+ * timeout more.
  */
 final class Deadline {
   private static final ThreadLocal<@Nullable Deadline> CURRENT = new ThreadLocal<>();
@@ -56,11 +56,6 @@ final class Deadline {
     } catch (UnsupportedOperationException e) {
       return null; // a DynamoDbClient implemented by hand, such as a test double
     }
-  }
-
-  /** The timeout this deadline was set with, for messages. */
-  Duration timeout() {
-    return timeout;
   }
 
   /** The time left; zero or negative once the deadline has passed. */
