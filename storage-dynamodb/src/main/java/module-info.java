@@ -9,6 +9,7 @@ module io.github.persistentassignment.storage.dynamodb {
   requires software.amazon.awssdk.http;
   requires software.amazon.awssdk.http.urlconnection;
   requires software.amazon.awssdk.identity.spi;
+  requires software.amazon.awssdk.retries.api;
   requires org.slf4j;
 
   exports io.github.persistentassignment.storage.dynamodb;

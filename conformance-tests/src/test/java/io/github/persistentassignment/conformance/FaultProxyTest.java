@@ -245,12 +245,13 @@ class FaultProxyTest {
   private static final class EchoServer implements AutoCloseable {
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final ServerSocket server;
+    private final Thread acceptor;
 
     EchoServer() throws IOException {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      Thread thread = new Thread(this::serve, "echo-server");
-      thread.setDaemon(true);
-      thread.start();
+      acceptor = new Thread(this::serve, "echo-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
     }
 
     int port() {
@@ -286,6 +287,13 @@ class FaultProxyTest {
     @Override
     public void close() throws IOException {
       server.close();
+      // The kernel keeps listening until the thread blocked in accept() has left it, and a
+      // connection made meanwhile is neither served nor refused: wait, so "down" means refused.
+      try {
+        acceptor.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Runs one blocking query per key with a bounded number in flight: the calling thread and up to
  * {@code limit - 1} pool threads each take the next unclaimed key until none is left. Helpers the
  * pool has not started by the time the caller runs out of keys are cancelled, so a busy pool slows
- * a call down but never stalls it.
+ * a call down but never stalls it. The first failed query stops every thread from taking more keys;
+ * the call then fails once the queries in flight have ended.
  *
  * <p>The pool is per storage instance, so at most {@code limit - 1} helper threads exist however
  * many {@code loadAll} calls run at once; each call has at most {@code limit} queries in flight.
@@ -59,7 +60,14 @@ final class ConcurrentQueries {
         () -> {
           for (int i = next.getAndIncrement(); i < keys.size(); i = next.getAndIncrement()) {
             String key = keys.get(i);
-            results.put(key, query.apply(key));
+            try {
+              results.put(key, query.apply(key));
+            } catch (RuntimeException e) {
+              // The call has failed: no thread starts another query for it, so an outage costs
+              // one wait per thread rather than one per key.
+              next.set(keys.size());
+              throw e;
+            }
           }
         };
     List<Helper> helpers = new ArrayList<>();
@@ -76,7 +84,6 @@ final class ConcurrentQueries {
     try {
       worker.run();
     } catch (RuntimeException e) {
-      next.set(keys.size()); // stop the helpers taking more keys
       helpers.forEach(Helper::skipIfNotStarted);
       throw e;
     }

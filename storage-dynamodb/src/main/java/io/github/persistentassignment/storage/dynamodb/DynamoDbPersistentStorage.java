@@ -29,11 +29,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -79,14 +78,44 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * items late (typically within days), so reads drop items whose {@code ttl} has passed, and {@link
  * #saveIfAbsent} treats them as absent. Items without {@code ttl} never expire.
  *
+ * <h2>Timeouts</h2>
+ *
+ * <p>No operation waits longer than {@link Builder#operationTimeout(Duration)} (default 2 s), which
+ * every request it sends gets as its SDK {@code apiCallTimeout}, less the time already spent: when
+ * it runs out the SDK stops retrying, stops backing off, and closes the connection of the request
+ * in flight. {@link #loadAll} counts all its queries against one timeout; {@link #forEachEntry}
+ * each page.
+ *
+ * <p>The client this class builds bounds every step within that: {@link
+ * Builder#connectTimeout(Duration)} (1 s) for a TCP connection, itself cut to the time left in the
+ * operation, since no SDK timeout can stop a connect in progress; {@link
+ * Builder#attemptTimeout(Duration)} (1 s) for one request and its response; {@link
+ * Builder#maxAttempts(int)} (3) attempts, with the SDK's backoff for DynamoDB between them. Its
+ * HTTP client, the JDK's {@code HttpURLConnection}, has no pool to wait for: a request takes an
+ * idle connection, once the JDK has checked that the server has not closed or reset it, or opens a
+ * new one. So while DynamoDB is unreachable every call fails within the operation timeout, and when
+ * it is back the next call uses a working connection; nothing has to be rebuilt. Only the host name
+ * lookup is outside these bounds: the JDK caches it (30 s by default) and the system resolver times
+ * it out.
+ *
+ * <p>A client the caller passes keeps its own settings (each request's {@code apiCallTimeout} is
+ * the shorter of the time left and the client's own); the operation timeout still applies, as far
+ * as that client's HTTP client can stop a request in progress when the SDK gives up on it. With the
+ * url-connection client it can, except a TCP connect, so set on that client: the HTTP client's
+ * connection timeout (a connect begun just before the operation timeout ends can add up to that
+ * much), its socket timeout, for the Apache client its connection acquisition timeout (a call
+ * waiting for a pooled connection), and on its {@code ClientOverrideConfiguration} an {@code
+ * apiCallAttemptTimeout} and a retry strategy with few attempts, so that one slow attempt does not
+ * use up the whole operation timeout.
+ *
  * <h2>Failures</h2>
  *
- * <p>Every SDK failure, after the client's own retry strategy has given up, becomes a {@link
- * StorageException} naming the operation and the key. For clients this class builds that is the
- * SDK's default for DynamoDB (exponential backoff with throttling errors retried; see {@code
- * AWS_RETRY_MODE}); a caller-supplied client brings its own. A missing table is reported with how
- * to create it. An entry larger than DynamoDB's 400 KB item limit fails before any request. An item
- * whose {@code v} cannot be decoded is skipped and logged.
+ * <p>Every SDK failure, after the client's retries have given up or the operation timeout has
+ * passed, becomes a {@link StorageException} naming the operation and the key. A missing table is
+ * reported with how to create it. An entry larger than DynamoDB's 400 KB item limit fails before
+ * any request. An item whose {@code v} cannot be decoded is skipped and logged. If the answer to a
+ * {@link #saveIfAbsent} that wrote is lost and the SDK sends it again, the second attempt finds the
+ * entry it wrote and the call still reports that it wrote.
  *
  * <p>Thread-safe. After {@link #close()} every operation throws {@link IllegalStateException}.
  */
@@ -96,6 +125,18 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
 
   /** The default bound on concurrent {@code Query} requests in one {@link #loadAll} call. */
   public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 8;
+
+  /** The default bound on one operation, retries included: 2 seconds. */
+  public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The default TCP connect timeout of the client the builder creates: 1 second. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The default bound on one attempt of the client the builder creates: 1 second. */
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The default number of attempts per request of the client the builder creates. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
   /** DynamoDB's item size limit: 400 KB, counting attribute names and values. */
   public static final int MAX_ITEM_BYTES = 400 * 1024;
@@ -116,6 +157,8 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   private final boolean consistentReads;
   private final @Nullable Duration expireAfter;
   private final Clock clock;
+  private final Duration operationTimeout;
+  private final @Nullable Duration clientApiCallTimeout;
   private final ConcurrentQueries queries;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -126,6 +169,8 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     this.consistentReads = builder.consistentReads;
     this.expireAfter = builder.expireAfter;
     this.clock = builder.clock;
+    this.operationTimeout = builder.operationTimeout;
+    this.clientApiCallTimeout = Deadline.apiCallTimeoutOf(client);
     this.queries = new ConcurrentQueries(builder.maxConcurrentQueries, tableName);
   }
 
@@ -168,14 +213,19 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   public UserPersistedValues load(String key) {
     requireNonBlank(key, "key");
     ensureOpen();
-    return query(key, clock.millis());
+    return query(key, clock.millis(), deadline());
   }
 
   @Override
   public void save(String key, String configName, StickyValues values) {
     Map<String, AttributeValue> item = item(key, configName, values, "save");
+    Deadline deadline = deadline();
     try {
-      client.putItem(put -> put.tableName(tableName).item(item));
+      deadline.run(
+          () ->
+              client.putItem(
+                  put ->
+                      put.tableName(tableName).item(item).overrideConfiguration(deadline::limit)));
     } catch (SdkException e) {
       throw failure("save", key, e);
     }
@@ -186,8 +236,16 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     requireNonBlank(key, "key");
     requireNonBlank(configName, "configName");
     ensureOpen();
+    Deadline deadline = deadline();
     try {
-      client.deleteItem(delete -> delete.tableName(tableName).key(primaryKey(key, configName)));
+      deadline.run(
+          () ->
+              client.deleteItem(
+                  delete ->
+                      delete
+                          .tableName(tableName)
+                          .key(primaryKey(key, configName))
+                          .overrideConfiguration(deadline::limit)));
     } catch (SdkException e) {
       throw failure("delete", key, e);
     }
@@ -196,11 +254,14 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   @Override
   public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
     Map<String, AttributeValue> item = item(key, configName, values, "saveIfAbsent");
+    Deadline deadline = deadline();
     @Nullable Map<String, AttributeValue> unreadable = null;
     try {
       for (int attempt = 0; attempt < MAX_CONDITIONAL_ATTEMPTS; attempt++) {
-        Map<String, AttributeValue> stored = putIfAbsent(item, unreadable);
-        if (stored.isEmpty()) {
+        Map<String, AttributeValue> stored = putIfAbsent(item, unreadable, deadline);
+        if (stored.isEmpty() || stored.equals(item)) {
+          // Equal to what this call sent: its own write, whose answer was lost and whose request
+          // the SDK retried (or an identical entry, which is as good).
           return Optional.empty();
         }
         Optional<StickyValues> decoded = decode(key, configName, stored.get(VALUE));
@@ -229,7 +290,9 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
    * @return empty when it wrote; otherwise the item that stopped it
    */
   private Map<String, AttributeValue> putIfAbsent(
-      Map<String, AttributeValue> item, @Nullable Map<String, AttributeValue> unreadable) {
+      Map<String, AttributeValue> item,
+      @Nullable Map<String, AttributeValue> unreadable,
+      Deadline deadline) {
     Map<String, String> names = new HashMap<>();
     names.put("#pk", PARTITION_KEY);
     names.put("#ttl", TTL);
@@ -247,15 +310,18 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
       }
     }
     try {
-      client.putItem(
-          put ->
-              put.tableName(tableName)
-                  .item(item)
-                  .conditionExpression(condition.toString())
-                  .expressionAttributeNames(names)
-                  .expressionAttributeValues(values)
-                  .returnValuesOnConditionCheckFailure(
-                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      deadline.run(
+          () ->
+              client.putItem(
+                  put ->
+                      put.tableName(tableName)
+                          .item(item)
+                          .conditionExpression(condition.toString())
+                          .expressionAttributeNames(names)
+                          .expressionAttributeValues(values)
+                          .returnValuesOnConditionCheckFailure(
+                              ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                          .overrideConfiguration(deadline::limit)));
       return Map.of();
     } catch (ConditionalCheckFailedException e) {
       if (e.hasItem() && !e.item().isEmpty()) {
@@ -263,8 +329,8 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
       }
       // The real service always returns the item; this keeps emulators that do not correct.
       Map<String, AttributeValue> stored =
-          fetch(item.get(PARTITION_KEY).s(), item.get(SORT_KEY).s());
-      return stored.isEmpty() ? putIfAbsent(item, unreadable) : stored;
+          fetch(item.get(PARTITION_KEY).s(), item.get(SORT_KEY).s(), deadline);
+      return stored.isEmpty() ? putIfAbsent(item, unreadable, deadline) : stored;
     }
   }
 
@@ -274,8 +340,10 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     keys.forEach(key -> requireNonBlank(key, "key"));
     ensureOpen();
     long now = clock.millis();
+    Deadline deadline = deadline();
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
-    Map<String, UserPersistedValues> loaded = queries.run(distinct, key -> query(key, now));
+    Map<String, UserPersistedValues> loaded =
+        queries.run(distinct, key -> query(key, now, deadline));
     Map<String, UserPersistedValues> result = new LinkedHashMap<>();
     for (String key : distinct) {
       result.put(key, loaded.get(key));
@@ -305,8 +373,10 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
         request.exclusiveStartKey(startKey);
       }
       ScanResponse page;
+      Deadline deadline = deadline();
       try {
-        page = client.scan(request.build());
+        page =
+            deadline.run(() -> client.scan(request.overrideConfiguration(deadline::limit).build()));
       } catch (SdkException e) {
         throw failure("forEachEntry", "(scan of table " + tableName + ")", e);
       }
@@ -342,7 +412,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     }
   }
 
-  private UserPersistedValues query(String key, long nowMillis) {
+  private UserPersistedValues query(String key, long nowMillis, Deadline deadline) {
     Map<String, String> raw = new LinkedHashMap<>();
     QueryRequest.Builder request =
         QueryRequest.builder()
@@ -359,7 +429,9 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
         if (startKey != null) {
           request.exclusiveStartKey(startKey);
         }
-        QueryResponse page = client.query(request.build());
+        QueryResponse page =
+            deadline.run(
+                () -> client.query(request.overrideConfiguration(deadline::limit).build()));
         for (Map<String, AttributeValue> item : page.items()) {
           collect(key, item, nowMillis, raw);
         }
@@ -431,10 +503,16 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   }
 
   /** Reads one live item with a consistent read; empty when absent or expired. */
-  private Map<String, AttributeValue> fetch(String key, String configName) {
+  private Map<String, AttributeValue> fetch(String key, String configName, Deadline deadline) {
     GetItemResponse response =
-        client.getItem(
-            get -> get.tableName(tableName).key(primaryKey(key, configName)).consistentRead(true));
+        deadline.run(
+            () ->
+                client.getItem(
+                    get ->
+                        get.tableName(tableName)
+                            .key(primaryKey(key, configName))
+                            .consistentRead(true)
+                            .overrideConfiguration(deadline::limit)));
     if (!response.hasItem() || isExpired(response.item(), clock.millis())) {
       return Map.of();
     }
@@ -478,7 +556,23 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     if (e instanceof ResourceNotFoundException) {
       return Tables.missing(operation, key, tableName, e);
     }
+    if (e instanceof ApiCallTimeoutException) {
+      // The SDK's message gives the time that was left for the last request, not the timeout.
+      return new StorageException(
+          operation
+              + " failed for key '"
+              + key
+              + "': DynamoDB did not answer within operationTimeout ("
+              + operationTimeout.toMillis()
+              + " ms)",
+          e);
+    }
     return StorageException.of(operation, key, e);
+  }
+
+  /** The deadline of an operation starting now. */
+  private Deadline deadline() {
+    return Deadline.after(operationTimeout, clientApiCallTimeout);
   }
 
   private void ensureOpen() {
@@ -501,6 +595,11 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     private @Nullable Duration expireAfter;
     private Clock clock = Clock.systemUTC();
     private int maxConcurrentQueries = DEFAULT_MAX_CONCURRENT_QUERIES;
+    private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+    // Null until set: settings of the client this builder creates, refused with a caller's client.
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration attemptTimeout;
+    private @Nullable Integer maxAttempts;
 
     private Builder() {}
 
@@ -617,34 +716,101 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     }
 
     /**
-     * Builds the storage, creating a DynamoDB client (with the URL-connection HTTP client) unless
-     * one was given. Does not contact DynamoDB.
+     * The longest one operation may take, retries and backoff included: {@code load}, {@code save},
+     * {@code delete}, {@code saveIfAbsent} (all its requests), {@code loadAll} (all its queries
+     * together), and each page of {@code forEachEntry}. When it has passed the operation throws a
+     * {@link StorageException}. It applies to a {@linkplain #client(DynamoDbClient) caller's
+     * client} too, as each request's {@code apiCallTimeout}, which never exceeds an {@code
+     * apiCallTimeout} that client was built with. Default: 2 seconds ({@link
+     * DynamoDbPersistentStorage#DEFAULT_OPERATION_TIMEOUT}).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is null, zero or negative
+     */
+    public Builder operationTimeout(Duration timeout) {
+      this.operationTimeout = requirePositive(timeout, "operationTimeout");
+      return this;
+    }
+
+    /**
+     * How long the client this builder creates waits for a TCP connection to DynamoDB to open; also
+     * cut short so that it never outlasts the {@linkplain #operationTimeout operation timeout}.
+     * Default: 1 second ({@link DynamoDbPersistentStorage#DEFAULT_CONNECT_TIMEOUT}).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is null, zero or negative
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * How long the client this builder creates waits for one attempt (one HTTP request and its
+     * response) before it gives that attempt up and, time and attempts allowing, retries: the SDK's
+     * {@code apiCallAttemptTimeout}, and the socket's read timeout. Default: 1 second ({@link
+     * DynamoDbPersistentStorage#DEFAULT_ATTEMPT_TIMEOUT}).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is null, zero or negative
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = requirePositive(timeout, "attemptTimeout");
+      return this;
+    }
+
+    /**
+     * How many times the client this builder creates sends a request that failed in a way worth
+     * retrying (throttling, a 5xx, a broken connection, an attempt timeout), the first attempt
+     * included, with the SDK's backoff for DynamoDB in between (from 25 ms, doubling, jittered;
+     * longer after throttling), while the {@linkplain #operationTimeout operation timeout} allows.
+     * Default: {@value DynamoDbPersistentStorage#DEFAULT_MAX_ATTEMPTS}; 1 never retries.
+     *
+     * @param maxAttempts at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = requireAtLeastOne(maxAttempts, "maxAttempts");
+      return this;
+    }
+
+    /**
+     * Builds the storage, creating a DynamoDB client (the url-connection HTTP client, with the
+     * timeouts and attempts above) unless one was given. Does not contact DynamoDB.
      *
      * @return a new instance
-     * @throws IllegalStateException if a client was given together with a region, endpoint or
-     *     credentials provider
+     * @throws IllegalStateException if a client was given together with a region, endpoint,
+     *     credentials provider, connect or attempt timeout, or attempts
      */
     public DynamoDbPersistentStorage build() {
       if (client != null) {
-        if (region != null || endpoint != null || credentialsProvider != null) {
+        if (region != null
+            || endpoint != null
+            || credentialsProvider != null
+            || connectTimeout != null
+            || attemptTimeout != null
+            || maxAttempts != null) {
           throw new IllegalStateException(
-              "Give either client(...) or region/endpoint/credentialsProvider, not both: the"
-                  + " settings of a caller's client are the caller's");
+              "Give either client(...) or region/endpoint/credentialsProvider/connectTimeout/"
+                  + "attemptTimeout/maxAttempts, not both: the settings of a caller's client are"
+                  + " the caller's");
         }
         return new DynamoDbPersistentStorage(this, client, false);
       }
-      DynamoDbClientBuilder clientBuilder =
-          DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-      if (region != null) {
-        clientBuilder.region(region);
-      }
-      if (endpoint != null) {
-        clientBuilder.endpointOverride(endpoint);
-      }
-      if (credentialsProvider != null) {
-        clientBuilder.credentialsProvider(credentialsProvider);
-      }
-      return new DynamoDbPersistentStorage(this, clientBuilder.build(), true);
+      OwnClient own =
+          new OwnClient(
+              region,
+              endpoint,
+              credentialsProvider,
+              connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT,
+              attemptTimeout != null ? attemptTimeout : DEFAULT_ATTEMPT_TIMEOUT,
+              maxAttempts != null ? maxAttempts : DEFAULT_MAX_ATTEMPTS,
+              operationTimeout);
+      return new DynamoDbPersistentStorage(this, own.create(), true);
     }
   }
 }

@@ -22,7 +22,8 @@ import software.amazon.awssdk.regions.Region;
  * {@code http://localhost:8000}), {@code createTableIfMissing} ({@code true} creates the table on
  * open, for development; default {@code false}), {@code consistentReads} ({@code true} by default).
  * Credentials come from the AWS SDK's default provider chain (environment, system properties,
- * profile, container or instance role).
+ * profile, container or instance role). Timeouts and attempts are the builder's defaults (see
+ * {@link DynamoDbPersistentStorage.Builder#operationTimeout}).
  */
 public final class DynamoDbStorageProvider implements StorageProvider {
   private static final Set<String> SETTINGS =

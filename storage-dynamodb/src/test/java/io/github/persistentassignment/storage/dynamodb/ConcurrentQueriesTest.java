@@ -76,6 +76,37 @@ class ConcurrentQueriesTest {
   }
 
   @Test
+  @DisplayName("a query failing on a pool thread stops the caller starting more")
+  void helperFailureStopsTheCaller() {
+    ConcurrentQueries queries = new ConcurrentQueries(2, "t");
+    Thread caller = Thread.currentThread();
+    AtomicInteger callerQueries = new AtomicInteger();
+    try {
+      assertThatThrownBy(
+              () ->
+                  queries.run(
+                      keys(100),
+                      key -> {
+                        if (Thread.currentThread() != caller) {
+                          throw new StorageException("load failed for key '" + key + "': boom");
+                        }
+                        callerQueries.incrementAndGet();
+                        try {
+                          Thread.sleep(20); // 100 keys alone would take the caller 2 s
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        return UserPersistedValues.empty();
+                      }))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("boom");
+      assertThat(callerQueries.get()).as("queries the caller ran").isLessThan(50);
+    } finally {
+      queries.close();
+    }
+  }
+
+  @Test
   @DisplayName("a limit of one runs everything on the calling thread")
   void limitOfOne() {
     ConcurrentQueries queries = new ConcurrentQueries(1, "t");

@@ -12,9 +12,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -112,15 +116,77 @@ class DynamoDbPersistentStorageTest {
     }
 
     @Test
+    @DisplayName("rejects a missing, zero or negative timeout and fewer than one attempt, by name")
+    void rejectsBadTimeouts() {
+      DynamoDbPersistentStorage.Builder builder = DynamoDbPersistentStorage.builder();
+      Map<String, Consumer<Duration>> timeouts =
+          Map.of(
+              "operationTimeout", builder::operationTimeout,
+              "connectTimeout", builder::connectTimeout,
+              "attemptTimeout", builder::attemptTimeout);
+      timeouts.forEach(
+          (name, setter) -> {
+            for (Duration bad : Arrays.asList(null, Duration.ZERO, Duration.ofMillis(-1))) {
+              assertThatThrownBy(() -> setter.accept(bad))
+                  .as("%s(%s)", name, bad)
+                  .isInstanceOf(IllegalArgumentException.class)
+                  .hasMessageStartingWith(name);
+            }
+          });
+      assertThatThrownBy(() -> builder.maxAttempts(0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("maxAttempts must be at least 1, was 0");
+    }
+
+    @Test
     @DisplayName("refuses a caller's client together with settings for a client of its own")
     void clientOrSettings() {
-      assertThatThrownBy(
+      List<UnaryOperator<DynamoDbPersistentStorage.Builder>> ownClientSettings =
+          List.of(
+              b -> b.region(Region.EU_WEST_1),
+              b -> b.endpoint(URI.create("http://127.0.0.1:1")),
+              b -> b.credentialsProvider(AnonymousCredentialsProvider.create()),
+              b -> b.connectTimeout(Duration.ofSeconds(1)),
+              b -> b.attemptTimeout(Duration.ofSeconds(1)),
+              b -> b.maxAttempts(2));
+      for (UnaryOperator<DynamoDbPersistentStorage.Builder> setting : ownClientSettings) {
+        DynamoDbPersistentStorage.Builder withClient =
+            setting.apply(DynamoDbPersistentStorage.builder().client(counted));
+        assertThatThrownBy(withClient::build)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("not both");
+      }
+      // The operation timeout is the storage's own, so it goes with any client.
+      assertThatCode(
               () ->
                   DynamoDbPersistentStorage.builder()
                       .client(counted)
-                      .region(Region.EU_WEST_1)
-                      .build())
-          .isInstanceOf(IllegalStateException.class);
+                      .operationTimeout(Duration.ofSeconds(5))
+                      .build()
+                      .close())
+          .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "maxAttempts {0} (0: left at the default)")
+    @ValueSource(ints = {0, 1, 4})
+    @DisplayName("the client it builds sends a failing request maxAttempts times (default 3)")
+    void attempts(int maxAttempts) throws IOException {
+      try (ResettingListener listener = ResettingListener.start()) {
+        DynamoDbPersistentStorage.Builder builder =
+            DynamoDbNetworkFaultTest.ownClient("http://127.0.0.1:" + listener.port())
+                .operationTimeout(Duration.ofSeconds(10));
+        if (maxAttempts > 0) {
+          builder.maxAttempts(maxAttempts);
+        }
+        try (DynamoDbPersistentStorage storage = builder.build()) {
+          assertThatThrownBy(() -> storage.load("alice"))
+              .isInstanceOf(StorageException.class)
+              .hasMessageStartingWith("load failed for key 'alice'");
+        }
+        assertThat(listener.accepted())
+            .isEqualTo(
+                maxAttempts > 0 ? maxAttempts : DynamoDbPersistentStorage.DEFAULT_MAX_ATTEMPTS);
+      }
     }
 
     @Test
