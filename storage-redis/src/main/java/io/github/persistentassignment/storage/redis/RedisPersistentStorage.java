@@ -102,9 +102,17 @@ import redis.clients.jedis.exceptions.JedisException;
  * when Redis or the network stops answering, a call fails after one timeout (the socket timeout, or
  * the connect timeout for a new connection), and never later than {@link
  * Builder#worstCaseCallTime()}, twice the sum of the three timeouts (10 s with the defaults). Each
- * timeout bounds one step: a Redis that answers every step slowly, each just inside its timeout,
- * can make a call longer. Building a cluster storage reads the layout from each given node in turn
- * until one answers, each within the connect and socket timeouts.
+ * timeout bounds one step, not the call: a Redis that answers every step slowly, each just inside
+ * its timeout, can hold a call longer than that.
+ *
+ * <p>{@link #loadAll} sends its pipeline (one per node on a cluster, their replies read in
+ * parallel) in one attempt, with no retry: it too fails after one timeout when Redis stops
+ * answering, though on a cluster it takes the nodes' connections one after another, so its bound
+ * grows with the number of nodes. {@link #forEachEntry} scans with Jedis's own iteration: a {@code
+ * SCAN} step that fails may also wait for the pool to open a replacement connection (connect and
+ * socket timeouts again), and the whole scan takes as long as the keyspace needs. Building a
+ * cluster storage reads the layout from each given node in turn until one answers, each within the
+ * connect and socket timeouts.
  *
  * <p>A client of yours keeps its own settings, and Jedis's defaults include waits without a limit.
  * Set at least: {@code connectionTimeoutMillis} and {@code socketTimeoutMillis} in its {@code
@@ -536,10 +544,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder expireAfter(Duration ttl) {
-      requireNonNullArgument(ttl, "ttl");
-      if (ttl.toMillis() < 1) {
-        throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
-      }
+      requireWholeMillis(ttl, "ttl");
       return new Builder(source, keyPrefix, ttl, connection, maxValueBytes);
     }
 
@@ -547,12 +552,12 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * How long a client the storage creates waits for a TCP connection to open. Default 2 seconds.
      * Ignored for a caller's client. See "Timeouts" in {@link RedisPersistentStorage}.
      *
-     * @param timeout a positive duration
+     * @param timeout a duration of at least one millisecond
      * @return a new builder with this setting
-     * @throws IllegalArgumentException if the duration is null, or not positive
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder connectTimeout(Duration timeout) {
-      requirePositive(timeout, "connectTimeout");
+      requireWholeMillis(timeout, "connectTimeout");
       return withConnection(
           new RedisClients.Settings(
               timeout,
@@ -566,12 +571,12 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * including the replies of a new connection's handshake. Default 2 seconds. Ignored for a
      * caller's client. See "Timeouts" in {@link RedisPersistentStorage}.
      *
-     * @param timeout a positive duration
+     * @param timeout a duration of at least one millisecond
      * @return a new builder with this setting
-     * @throws IllegalArgumentException if the duration is null, or not positive
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder socketTimeout(Duration timeout) {
-      requirePositive(timeout, "socketTimeout");
+      requireWholeMillis(timeout, "socketTimeout");
       return withConnection(
           new RedisClients.Settings(
               connection.connectTimeout(),
@@ -585,12 +590,12 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * #maxConnections(int)} are in use, before it fails. Default 1 second. Ignored for a caller's
      * client. See "Timeouts" in {@link RedisPersistentStorage}.
      *
-     * @param timeout a positive duration
+     * @param timeout a duration of at least one millisecond
      * @return a new builder with this setting
-     * @throws IllegalArgumentException if the duration is null, or not positive
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder poolTimeout(Duration timeout) {
-      requirePositive(timeout, "poolTimeout");
+      requireWholeMillis(timeout, "poolTimeout");
       return withConnection(
           new RedisClients.Settings(
               connection.connectTimeout(),
@@ -632,11 +637,13 @@ public final class RedisPersistentStorage implements EnumerableStorage {
     }
 
     /**
-     * The longest one call to a storage built from a URL or cluster nodes can wait for Redis, with
+     * The longest one call of {@code load}, {@code save}, {@code delete} or {@code saveIfAbsent} to
+     * a storage built from a URL or cluster nodes can wait for a Redis that stops answering, with
      * this builder's timeouts: two attempts (see "Timeouts" in {@link RedisPersistentStorage}),
-     * each waiting at most the pool timeout, the connect timeout and the socket timeout. A Redis
-     * that stops answering ends a call after one of these timeouts; this bound is for the rare
-     * sequence of slow steps that each stay just inside their own timeout.
+     * each waiting at most the pool timeout, the connect timeout and the socket timeout. Usually
+     * such a call ends after one of these timeouts; this bound is for the rare sequence of slow
+     * steps that each finish just inside their own timeout. A caller's client keeps its own
+     * settings, to which this does not apply.
      *
      * @return twice the sum of the pool, connect and socket timeouts
      */
@@ -671,6 +678,17 @@ public final class RedisPersistentStorage implements EnumerableStorage {
           true,
           "Redis Cluster " + RedisClients.describe(source.nodes()),
           this);
+    }
+
+    /**
+     * Jedis and Redis count these durations in whole milliseconds, and Jedis reads a timeout of 0
+     * as "wait forever": less than a millisecond is refused rather than rounded down to that.
+     */
+    private static void requireWholeMillis(@Nullable Duration duration, String name) {
+      requirePositive(duration, name);
+      if (duration.toMillis() < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 ms, was " + duration);
+      }
     }
 
     private Builder withConnection(RedisClients.Settings settings) {

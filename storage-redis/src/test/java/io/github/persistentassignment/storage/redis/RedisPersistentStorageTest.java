@@ -116,6 +116,10 @@ class RedisPersistentStorageTest {
       assertRejected(() -> builder.socketTimeout(Duration.ofMillis(-5)), "socketTimeout");
       assertRejected(() -> builder.poolTimeout(Duration.ZERO), "poolTimeout");
       assertRejected(() -> builder.poolTimeout(null), "poolTimeout");
+      // Jedis would read a timeout rounded down to 0 ms as "no timeout".
+      assertRejected(() -> builder.connectTimeout(Duration.ofNanos(999_999)), "connectTimeout");
+      assertRejected(() -> builder.socketTimeout(Duration.ofNanos(1)), "socketTimeout");
+      assertRejected(() -> builder.poolTimeout(Duration.ofNanos(999_999)), "poolTimeout");
       assertRejected(() -> builder.maxConnections(0), "maxConnections");
       assertRejected(() -> builder.maxValueBytes(0), "maxValueBytes");
     }
