@@ -93,17 +93,19 @@ import redis.clients.jedis.exceptions.JedisException;
  *       <td>{@link Builder#socketTimeout}</td><td>2 s</td></tr>
  * </table>
  *
- * <p>A call makes at most two attempts. The second is made only when the first found its connection
- * closed by the server or the network (a reset, an end of stream), as pooled connections are after
- * Redis restarts: the pool's idle connections are then dropped and the call is repeated once on a
- * new connection, so a restart costs no failed call. On a cluster the second attempt may instead
- * follow a {@code MOVED} or {@code ASK} redirection. There is no second attempt after a timeout,
- * and a cluster's layout is learned again on a background thread, never while a caller waits. So
- * when Redis or the network stops answering, a call fails after one timeout (the socket timeout, or
- * the connect timeout for a new connection), and never later than {@link
- * Builder#worstCaseCallTime()}, twice the sum of the three timeouts (10 s with the defaults). Each
- * timeout bounds one step, not the call: a Redis that answers every step slowly, each just inside
- * its timeout, can hold a call longer than that.
+ * <p>A call sends one command, in at most two attempts. The second is made only when the first
+ * found its connection closed by the server or the network (a reset, an end of stream), as pooled
+ * connections are after Redis restarts: the pool's idle connections are then dropped and the
+ * command is repeated once on a new connection, so a restart costs no failed call. On a cluster the
+ * second attempt may instead follow a {@code MOVED} or {@code ASK} redirection. There is no second
+ * attempt after a timeout, and a cluster's layout is learned again on a background thread, never
+ * while a caller waits. So when Redis or the network stops answering, a call fails after one
+ * timeout (the socket timeout, or the connect timeout for a new connection), and never later than
+ * {@link Builder#worstCaseCallTime()}, twice the sum of the three timeouts (10 s with the
+ * defaults). Two things can go beyond that: a script Redis has forgotten (after a restart) is sent
+ * again with {@code EVAL}, a second command, by a save with a TTL or a saveIfAbsent; and each
+ * timeout bounds one step, not the call, so a Redis that answers every step slowly, each just
+ * inside its timeout, can hold a call longer.
  *
  * <p>{@link #loadAll} sends its pipeline (one per node on a cluster, their replies read in
  * parallel) in one attempt, with no retry: it too fails after one timeout when Redis stops
@@ -119,7 +121,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * JedisClientConfig}; {@code maxWait} in its pool configuration (commons-pool's default, -1, waits
  * for a free connection forever); and for a {@code RedisClusterClient}, {@code maxAttempts} and
  * {@code maxTotalRetriesDuration}, since Jedis retries a failed cluster call up to five times,
- * timeouts included, and learns the cluster's layout again in the calling thread.
+ * timeouts included, and learns the cluster's layout again in the calling thread. Even so, a call
+ * through your client that meets a dead path can wait two timeouts: its pool (commons-pool 2.13)
+ * opens the replacement of the failed connection in the failing call's thread.
  */
 public final class RedisPersistentStorage implements EnumerableStorage {
   /** The key prefix when none is set. */
