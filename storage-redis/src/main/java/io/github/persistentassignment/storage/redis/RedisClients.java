@@ -9,19 +9,26 @@ import java.util.Set;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /** Creates the Jedis clients the adapter owns, from parsed addresses and the builder's settings. */
 final class RedisClients {
   private RedisClients() {}
 
   static RedisClient standalone(RedisAddress address, Settings settings) {
+    JedisClientConfig config = clientConfig(address, settings).database(address.database()).build();
+    PooledConnectionProvider provider =
+        new PooledConnectionProvider(address.hostAndPort(), config, poolConfig(settings));
     return RedisClient.builder()
         .hostAndPort(address.hostAndPort())
-        .clientConfig(clientConfig(address, settings).database(address.database()).build())
-        .poolConfig(poolConfig(settings))
+        .clientConfig(config)
+        .connectionProvider(provider)
+        .commandExecutor(new StandaloneExecutor(provider))
         .build();
   }
 
@@ -45,11 +52,16 @@ final class RedisClients {
     }
     Set<HostAndPort> seeds = new LinkedHashSet<>();
     nodes.forEach(node -> seeds.add(node.hostAndPort()));
+    JedisClientConfig config = clientConfig(first, settings).build();
     try {
+      // Reads the cluster's layout from the first seed that answers.
+      ClusterConnectionProvider provider =
+          new ClusterConnectionProvider(seeds, config, poolConfig(settings));
       return RedisClusterClient.builder()
           .nodes(seeds)
-          .clientConfig(clientConfig(first, settings).build())
-          .poolConfig(poolConfig(settings))
+          .clientConfig(config)
+          .connectionProvider(provider)
+          .commandExecutor(new ClusterExecutor(provider))
           .build();
     } catch (JedisException e) {
       throw new StorageException(
@@ -67,6 +79,7 @@ final class RedisClients {
         DefaultJedisClientConfig.builder()
             .connectionTimeoutMillis(millis(settings.connectTimeout()))
             .socketTimeoutMillis(millis(settings.socketTimeout()))
+            .hostAndPortMapper(ConnectionReturn.mapper())
             .ssl(address.tls());
     if (address.user() != null) {
       config.user(address.user());
@@ -81,8 +94,8 @@ final class RedisClients {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(settings.maxConnections());
     pool.setMaxIdle(settings.maxConnections());
-    // Never wait forever for a free connection: as long as connecting may take, then fail.
-    pool.setMaxWait(settings.connectTimeout().plus(settings.socketTimeout()));
+    // Never wait forever for a free connection.
+    pool.setMaxWait(settings.poolTimeout());
     return pool;
   }
 
@@ -91,5 +104,6 @@ final class RedisClients {
   }
 
   /** The builder's connection settings for clients the adapter creates. */
-  record Settings(Duration connectTimeout, Duration socketTimeout, int maxConnections) {}
+  record Settings(
+      Duration connectTimeout, Duration socketTimeout, Duration poolTimeout, int maxConnections) {}
 }

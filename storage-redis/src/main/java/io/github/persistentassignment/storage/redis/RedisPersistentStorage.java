@@ -26,10 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -80,6 +78,52 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Failures of Redis (refused, timed out, an error reply) are {@link StorageException}s naming
  * the operation, the key and, where known, the server's {@code host:port}. Thread-safe, as the
  * Jedis clients are.
+ *
+ * <h2>Timeouts</h2>
+ *
+ * <p>A client the storage creates (from a URL or cluster nodes) never waits without a limit:
+ *
+ * <table>
+ *   <caption>Waits of one attempt, and their builder settings</caption>
+ *   <tr><th>wait</th><th>setting</th><th>default</th></tr>
+ *   <tr><td>for a pooled connection, when all are in use</td>
+ *       <td>{@link Builder#poolTimeout}</td><td>1 s</td></tr>
+ *   <tr><td>to open a TCP connection</td><td>{@link Builder#connectTimeout}</td><td>2 s</td></tr>
+ *   <tr><td>for each reply (and each reply of a new connection's handshake)</td>
+ *       <td>{@link Builder#socketTimeout}</td><td>2 s</td></tr>
+ * </table>
+ *
+ * <p>A call sends one command, in at most two attempts. The second is made only when the first
+ * found its connection closed by the server or the network (a reset, an end of stream), as pooled
+ * connections are after Redis restarts: the pool's idle connections are then dropped and the
+ * command is repeated once on a new connection, so a restart costs no failed call. On a cluster the
+ * second attempt may instead follow a {@code MOVED} or {@code ASK} redirection. There is no second
+ * attempt after a timeout, and a cluster's layout is learned again on a background thread, never
+ * while a caller waits. So when Redis or the network stops answering, a call fails after one
+ * timeout (the socket timeout, or the connect timeout for a new connection), and never later than
+ * {@link Builder#worstCaseCallTime()}, twice the sum of the three timeouts (10 s with the
+ * defaults). Two things can go beyond that: a script Redis has forgotten (after a restart) is sent
+ * again with {@code EVAL}, a second command, by a save with a TTL or a saveIfAbsent; and each
+ * timeout bounds one step, not the call, so a Redis that answers every step slowly, each just
+ * inside its timeout, can hold a call longer.
+ *
+ * <p>{@link #loadAll} sends its pipeline (one per node on a cluster, their replies read in
+ * parallel) in one attempt, with no retry: it too fails after one timeout when Redis stops
+ * answering, though on a cluster it takes the nodes' connections one after another, so its bound
+ * grows with the number of nodes. {@link #forEachEntry} scans with Jedis's own iteration: a {@code
+ * SCAN} step that fails may also wait for the pool to open a replacement connection (connect and
+ * socket timeouts again), and the whole scan takes as long as the keyspace needs. Building a
+ * cluster storage reads the layout from each given node in turn until one answers, each within the
+ * connect and socket timeouts.
+ *
+ * <p>A client of yours keeps its own settings, and Jedis's defaults include waits without a limit.
+ * Set at least: {@code connectionTimeoutMillis} and {@code socketTimeoutMillis} in its {@code
+ * JedisClientConfig}; {@code maxWait} in its pool configuration (commons-pool's default, -1, waits
+ * for a free connection forever); and for a {@code RedisClusterClient}, {@code maxAttempts} and
+ * {@code maxTotalRetriesDuration}, since Jedis retries a failed cluster call up to five times,
+ * timeouts included, and learns the cluster's layout again in the calling thread. Even so, a call
+ * through your client that meets a dead path can wait two timeouts: its pool (commons-pool 2.13)
+ * opens the replacement of the failed connection in the failing call's thread.
  */
 public final class RedisPersistentStorage implements EnumerableStorage {
   /** The key prefix when none is set. */
@@ -93,6 +137,12 @@ public final class RedisPersistentStorage implements EnumerableStorage {
 
   /** The socket (read) timeout of clients the storage creates, when none is set. */
   public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * How long a call to a client the storage creates waits for a free pooled connection, when none
+   * is set.
+   */
+  public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(1);
 
   /** The connection pool size of clients the storage creates, when none is set. */
   public static final int DEFAULT_MAX_CONNECTIONS = 32;
@@ -120,6 +170,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
   private final String keyPrefix;
   private final @Nullable Duration expireAfter;
   private final int maxValueBytes;
+  private final PipelinedHashReads pipelinedReads = new PipelinedHashReads();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RedisPersistentStorage(
@@ -233,6 +284,13 @@ public final class RedisPersistentStorage implements EnumerableStorage {
     call("delete", key, () -> client.hdel(redisKey, configName));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A stored entry byte for byte equal to {@code values}' JSON counts as this call's own write,
+   * and the result is empty: a call repeated after its connection was cut (see "Timeouts") finds
+   * the entry its first attempt wrote, and must still report that it won.
+   */
   @Override
   public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
     String redisKey = redisKey(key);
@@ -253,6 +311,11 @@ public final class RedisPersistentStorage implements EnumerableStorage {
         stored instanceof byte[] bytes
             ? new String(bytes, StandardCharsets.UTF_8)
             : stored.toString();
+    if (existing.equals(json)) {
+      // Exactly what this call sent: its first attempt wrote it and the reply was lost, so the
+      // second attempt found it. (Another writer's entry would differ, if only in its time.)
+      return Optional.empty();
+    }
     try {
       return Optional.of(StickyValuesCodec.decode(existing));
     } catch (StickyValuesFormatException e) {
@@ -290,17 +353,11 @@ public final class RedisPersistentStorage implements EnumerableStorage {
             "loadAll",
             subject,
             () -> {
-              Map<String, Response<Map<String, String>>> responses = new LinkedHashMap<>();
-              // On a cluster client this is a ClusterPipeline: commands are grouped per node and
-              // each node gets one pipeline.
-              try (AbstractPipeline pipeline = client.pipelined()) {
-                for (String key : unique) {
-                  responses.put(key, pipeline.hgetAll(keyPrefix + key));
-                }
-                pipeline.sync();
-              }
+              List<String> redisKeys = unique.stream().map(key -> keyPrefix + key).toList();
+              Map<String, Map<String, String>> byRedisKey =
+                  pipelinedReads.hgetAll(client, redisKeys);
               Map<String, Map<String, String>> replies = new LinkedHashMap<>();
-              responses.forEach((key, response) -> replies.put(key, response.get()));
+              unique.forEach(key -> replies.put(key, byRedisKey.get(keyPrefix + key)));
               return replies;
             });
     raw.forEach((key, entries) -> result.put(key, StickyValuesCodec.decodeEntries(key, entries)));
@@ -358,7 +415,11 @@ public final class RedisPersistentStorage implements EnumerableStorage {
    */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownsClient) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    pipelinedReads.close();
+    if (ownsClient) {
       try {
         client.close();
       } catch (JedisException e) {
@@ -435,9 +496,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
     private final Source source;
     private final String keyPrefix;
     private final @Nullable Duration expireAfter;
-    private final Duration connectTimeout;
-    private final Duration socketTimeout;
-    private final int maxConnections;
+    private final RedisClients.Settings connection;
     private final int maxValueBytes;
 
     private Builder(Source source) {
@@ -445,9 +504,11 @@ public final class RedisPersistentStorage implements EnumerableStorage {
           source,
           DEFAULT_KEY_PREFIX,
           null,
-          DEFAULT_CONNECT_TIMEOUT,
-          DEFAULT_SOCKET_TIMEOUT,
-          DEFAULT_MAX_CONNECTIONS,
+          new RedisClients.Settings(
+              DEFAULT_CONNECT_TIMEOUT,
+              DEFAULT_SOCKET_TIMEOUT,
+              DEFAULT_POOL_TIMEOUT,
+              DEFAULT_MAX_CONNECTIONS),
           DEFAULT_MAX_VALUE_BYTES);
     }
 
@@ -455,16 +516,12 @@ public final class RedisPersistentStorage implements EnumerableStorage {
         Source source,
         String keyPrefix,
         @Nullable Duration expireAfter,
-        Duration connectTimeout,
-        Duration socketTimeout,
-        int maxConnections,
+        RedisClients.Settings connection,
         int maxValueBytes) {
       this.source = source;
       this.keyPrefix = keyPrefix;
       this.expireAfter = expireAfter;
-      this.connectTimeout = connectTimeout;
-      this.socketTimeout = socketTimeout;
-      this.maxConnections = maxConnections;
+      this.connection = connection;
       this.maxValueBytes = maxValueBytes;
     }
 
@@ -478,14 +535,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      */
     public Builder keyPrefix(String keyPrefix) {
       requireNonNullArgument(keyPrefix, "keyPrefix");
-      return new Builder(
-          source,
-          keyPrefix,
-          expireAfter,
-          connectTimeout,
-          socketTimeout,
-          maxConnections,
-          maxValueBytes);
+      return new Builder(source, keyPrefix, expireAfter, connection, maxValueBytes);
     }
 
     /**
@@ -498,50 +548,64 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder expireAfter(Duration ttl) {
-      requireNonNullArgument(ttl, "ttl");
-      if (ttl.toMillis() < 1) {
-        throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
-      }
-      return new Builder(
-          source, keyPrefix, ttl, connectTimeout, socketTimeout, maxConnections, maxValueBytes);
+      requireWholeMillis(ttl, "ttl");
+      return new Builder(source, keyPrefix, ttl, connection, maxValueBytes);
     }
 
     /**
-     * How long a client the storage creates waits to connect. Default 2 seconds. Ignored for a
-     * caller's client.
+     * How long a client the storage creates waits for a TCP connection to open. Default 2 seconds.
+     * Ignored for a caller's client. See "Timeouts" in {@link RedisPersistentStorage}.
      *
-     * @param timeout a positive duration
+     * @param timeout a duration of at least one millisecond
      * @return a new builder with this setting
-     * @throws IllegalArgumentException if the duration is null, or not positive
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder connectTimeout(Duration timeout) {
-      return new Builder(
-          source,
-          keyPrefix,
-          expireAfter,
-          requirePositive(timeout, "connectTimeout"),
-          socketTimeout,
-          maxConnections,
-          maxValueBytes);
+      requireWholeMillis(timeout, "connectTimeout");
+      return withConnection(
+          new RedisClients.Settings(
+              timeout,
+              connection.socketTimeout(),
+              connection.poolTimeout(),
+              connection.maxConnections()));
     }
 
     /**
-     * How long a client the storage creates waits for a reply. Default 2 seconds. Ignored for a
-     * caller's client.
+     * How long a client the storage creates waits for Redis to send the next bytes of a reply,
+     * including the replies of a new connection's handshake. Default 2 seconds. Ignored for a
+     * caller's client. See "Timeouts" in {@link RedisPersistentStorage}.
      *
-     * @param timeout a positive duration
+     * @param timeout a duration of at least one millisecond
      * @return a new builder with this setting
-     * @throws IllegalArgumentException if the duration is null, or not positive
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
      */
     public Builder socketTimeout(Duration timeout) {
-      return new Builder(
-          source,
-          keyPrefix,
-          expireAfter,
-          connectTimeout,
-          requirePositive(timeout, "socketTimeout"),
-          maxConnections,
-          maxValueBytes);
+      requireWholeMillis(timeout, "socketTimeout");
+      return withConnection(
+          new RedisClients.Settings(
+              connection.connectTimeout(),
+              timeout,
+              connection.poolTimeout(),
+              connection.maxConnections()));
+    }
+
+    /**
+     * How long a call to a client the storage creates waits for a pooled connection when all {@link
+     * #maxConnections(int)} are in use, before it fails. Default 1 second. Ignored for a caller's
+     * client. See "Timeouts" in {@link RedisPersistentStorage}.
+     *
+     * @param timeout a duration of at least one millisecond
+     * @return a new builder with this setting
+     * @throws IllegalArgumentException if the duration is null, or shorter than a millisecond
+     */
+    public Builder poolTimeout(Duration timeout) {
+      requireWholeMillis(timeout, "poolTimeout");
+      return withConnection(
+          new RedisClients.Settings(
+              connection.connectTimeout(),
+              connection.socketTimeout(),
+              timeout,
+              connection.maxConnections()));
     }
 
     /**
@@ -554,14 +618,12 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      */
     public Builder maxConnections(int maxConnections) {
       requireAtLeastOne(maxConnections, "maxConnections");
-      return new Builder(
-          source,
-          keyPrefix,
-          expireAfter,
-          connectTimeout,
-          socketTimeout,
-          maxConnections,
-          maxValueBytes);
+      return withConnection(
+          new RedisClients.Settings(
+              connection.connectTimeout(),
+              connection.socketTimeout(),
+              connection.poolTimeout(),
+              maxConnections));
     }
 
     /**
@@ -575,19 +637,32 @@ public final class RedisPersistentStorage implements EnumerableStorage {
      */
     public Builder maxValueBytes(int maxValueBytes) {
       requireAtLeastOne(maxValueBytes, "maxValueBytes");
-      return new Builder(
-          source,
-          keyPrefix,
-          expireAfter,
-          connectTimeout,
-          socketTimeout,
-          maxConnections,
-          maxValueBytes);
+      return new Builder(source, keyPrefix, expireAfter, connection, maxValueBytes);
+    }
+
+    /**
+     * The longest one call of {@code load}, {@code save}, {@code delete} or {@code saveIfAbsent} to
+     * a storage built from a URL or cluster nodes can wait for a Redis that stops answering, with
+     * this builder's timeouts: two attempts (see "Timeouts" in {@link RedisPersistentStorage}),
+     * each waiting at most the pool timeout, the connect timeout and the socket timeout. Usually
+     * such a call ends after one of these timeouts; this bound is for the rare sequence of slow
+     * steps that each finish just inside their own timeout. A caller's client keeps its own
+     * settings, to which this does not apply.
+     *
+     * @return twice the sum of the pool, connect and socket timeouts
+     */
+    public Duration worstCaseCallTime() {
+      return connection
+          .poolTimeout()
+          .plus(connection.connectTimeout())
+          .plus(connection.socketTimeout())
+          .multipliedBy(2);
     }
 
     /**
      * Builds the storage. From a URL this creates a pooled client that connects on first use; from
-     * cluster nodes it creates a cluster client, which reads the cluster's layout now.
+     * cluster nodes it creates a cluster client, which reads the cluster's layout now: from each
+     * node in turn until one answers, each within the connect and socket timeouts.
      *
      * @return a new, open storage
      * @throws StorageException if the cluster could not be reached
@@ -597,18 +672,31 @@ public final class RedisPersistentStorage implements EnumerableStorage {
       if (callers != null) {
         return new RedisPersistentStorage(callers, false, describeClient(callers), this);
       }
-      RedisClients.Settings settings =
-          new RedisClients.Settings(connectTimeout, socketTimeout, maxConnections);
       RedisAddress url = source.url();
       if (url != null) {
         return new RedisPersistentStorage(
-            RedisClients.standalone(url, settings), true, "Redis " + url.endpoint(), this);
+            RedisClients.standalone(url, connection), true, "Redis " + url.endpoint(), this);
       }
       return new RedisPersistentStorage(
-          RedisClients.cluster(source.nodes(), settings),
+          RedisClients.cluster(source.nodes(), connection),
           true,
           "Redis Cluster " + RedisClients.describe(source.nodes()),
           this);
+    }
+
+    /**
+     * Jedis and Redis count these durations in whole milliseconds, and Jedis reads a timeout of 0
+     * as "wait forever": less than a millisecond is refused rather than rounded down to that.
+     */
+    private static void requireWholeMillis(@Nullable Duration duration, String name) {
+      requirePositive(duration, name);
+      if (duration.toMillis() < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1 ms, was " + duration);
+      }
+    }
+
+    private Builder withConnection(RedisClients.Settings settings) {
+      return new Builder(source, keyPrefix, expireAfter, settings, maxValueBytes);
     }
 
     private static String describeClient(UnifiedJedis client) {

@@ -2,20 +2,26 @@ package io.github.persistentassignment.storage.redis;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.conformance.FaultProxy;
-import io.github.persistentassignment.conformance.NetworkFaultConformanceTest;
 import io.github.persistentassignment.conformance.TestBackends;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
+import redis.clients.jedis.RedisClient;
 
 /** The kit's network-fault tests against the real standalone Redis, through a fault proxy. */
 @DisplayName("RedisPersistentStorage on standalone Redis through a failing network")
-class RedisNetworkFaultTest extends NetworkFaultConformanceTest {
-  private static final Duration TIMEOUT = Duration.ofMillis(500);
-  private final String prefix = "pa-fault-" + UUID.randomUUID() + ":";
+class RedisNetworkFaultTest extends RedisNetworkFaultVariant {
+  private static final String PREFIX = "pa-fault-" + UUID.randomUUID() + ":";
+
+  @AfterAll
+  static void deleteKeys() {
+    try (RedisClient client = RedisClient.create(URI.create(TestBackends.redisUrl()))) {
+      RedisKeys.deleteByPrefix(client, PREFIX);
+    }
+  }
 
   @Override
   protected List<InetSocketAddress> serverAddresses() {
@@ -24,22 +30,14 @@ class RedisNetworkFaultTest extends NetworkFaultConformanceTest {
   }
 
   @Override
-  protected PersistentStorage createStorageThrough(List<FaultProxy> proxies) {
+  RedisPersistentStorage.Builder builderThrough(List<FaultProxy> proxies) {
     FaultProxy proxy = proxies.get(0);
     return RedisPersistentStorage.builder("redis://" + proxy.host() + ":" + proxy.port())
-        .keyPrefix(prefix)
-        .connectTimeout(TIMEOUT)
-        .socketTimeout(TIMEOUT)
-        .build();
+        .keyPrefix(PREFIX);
   }
 
   @Override
   protected PersistentStorage createDirectStorage() {
-    return RedisPersistentStorage.builder(TestBackends.redisUrl()).keyPrefix(prefix).build();
-  }
-
-  @Override
-  protected Duration failureTimeout() {
-    return TIMEOUT;
+    return RedisPersistentStorage.builder(TestBackends.redisUrl()).keyPrefix(PREFIX).build();
   }
 }

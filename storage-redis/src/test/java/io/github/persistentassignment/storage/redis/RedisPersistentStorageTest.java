@@ -114,8 +114,34 @@ class RedisPersistentStorageTest {
       assertRejected(() -> builder.connectTimeout(Duration.ZERO), "connectTimeout");
       assertRejected(() -> builder.connectTimeout(null), "connectTimeout");
       assertRejected(() -> builder.socketTimeout(Duration.ofMillis(-5)), "socketTimeout");
+      assertRejected(() -> builder.poolTimeout(Duration.ZERO), "poolTimeout");
+      assertRejected(() -> builder.poolTimeout(null), "poolTimeout");
+      // Jedis would read a timeout rounded down to 0 ms as "no timeout".
+      assertRejected(() -> builder.connectTimeout(Duration.ofNanos(999_999)), "connectTimeout");
+      assertRejected(() -> builder.socketTimeout(Duration.ofNanos(1)), "socketTimeout");
+      assertRejected(() -> builder.poolTimeout(Duration.ofNanos(999_999)), "poolTimeout");
       assertRejected(() -> builder.maxConnections(0), "maxConnections");
       assertRejected(() -> builder.maxValueBytes(0), "maxValueBytes");
+    }
+
+    @Test
+    @DisplayName("the worst case of a call is two attempts of pool, connect and socket timeouts")
+    void worstCaseCallTime() {
+      RedisPersistentStorage.Builder defaults = RedisPersistentStorage.builder("redis://h");
+      assertThat(defaults.worstCaseCallTime())
+          .isEqualTo(
+              RedisPersistentStorage.DEFAULT_POOL_TIMEOUT
+                  .plus(RedisPersistentStorage.DEFAULT_CONNECT_TIMEOUT)
+                  .plus(RedisPersistentStorage.DEFAULT_SOCKET_TIMEOUT)
+                  .multipliedBy(2))
+          .isEqualTo(Duration.ofSeconds(10));
+      assertThat(
+              defaults
+                  .poolTimeout(Duration.ofMillis(100))
+                  .connectTimeout(Duration.ofMillis(200))
+                  .socketTimeout(Duration.ofMillis(300))
+                  .worstCaseCallTime())
+          .isEqualTo(Duration.ofMillis(1_200));
     }
 
     @Test
