@@ -18,7 +18,7 @@ import net.jqwik.api.Tuple;
  * text from all of Unicode except NUL (astral characters included, never a lone surrogate), and
  * numbers of every Java type the class accepts, at their extremes too.
  */
-final class StickyValuesArbitraries {
+public final class StickyValuesArbitraries {
   private StickyValuesArbitraries() {}
 
   /** Any value, with every field drawn independently. */
@@ -52,14 +52,28 @@ final class StickyValuesArbitraries {
    * and backslashes, line separators, characters outside the BMP (surrogate pairs).
    */
   static Arbitrary<String> text() {
+    return text(12);
+  }
+
+  /**
+   * Text of up to {@code maxCodePoints} code points, drawn as {@link #codePoint()} draws them.
+   *
+   * @param maxCodePoints the longest text, in code points
+   * @return the generator
+   */
+  public static Arbitrary<String> text(int maxCodePoints) {
     return codePoint()
         .list()
-        .ofMaxSize(12)
+        .ofMaxSize(maxCodePoints)
         .map(points -> points.stream().map(Character::toString).collect(Collectors.joining()));
   }
 
-  /** One Unicode code point other than NUL and the surrogate range. */
-  static Arbitrary<Integer> codePoint() {
+  /**
+   * One Unicode code point other than NUL and the surrogate range.
+   *
+   * @return the generator
+   */
+  public static Arbitrary<Integer> codePoint() {
     return Arbitraries.frequencyOf(
         Tuple.of(4, Arbitraries.integers().between(0x20, 0x7E)),
         Tuple.of(2, Arbitraries.of(0x01, 0x08, 0x09, 0x0A, 0x0D, 0x1F, 0x22, 0x27, 0x5C, 0x7F)),
