@@ -1,0 +1,119 @@
+package io.github.persistentassignment.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.persistentassignment.StickyValues;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keys, config names and values written as SQL injections against the test's own table and a canary
+ * table beside it. Every one must be stored and read back as the literal text it is, through every
+ * operation, and neither the canary nor another user's entry may change: the adapter binds them all
+ * as parameters and writes only the validated table name into its SQL.
+ */
+final class SqlInjectionAttempts {
+  private final TestDatabase database;
+  private final JdbcPersistentStorage.Builder builder;
+  private final Runnable expireEverything;
+  private final String canary = "pa_canary_" + UUID.randomUUID().toString().substring(0, 8);
+  private final String run = "inject-" + UUID.randomUUID() + "-";
+
+  SqlInjectionAttempts(
+      TestDatabase database, JdbcPersistentStorage.Builder builder, Runnable expireEverything) {
+    this.database = database;
+    this.builder = builder;
+    this.expireEverything = expireEverything;
+  }
+
+  /** Texts that end the string literal, the statement or the comment a naive builder opened. */
+  List<String> hostileTexts() {
+    String table = database.table();
+    return List.of(
+        "'; DROP TABLE " + canary + "; --",
+        "x'); DELETE FROM " + table + "; --",
+        "' OR '1'='1",
+        "' OR 1=1 --",
+        "\\'; DROP TABLE " + canary + "; -- ",
+        "'; UPDATE " + table + " SET sticky_values = 'owned'; --",
+        "*/ DROP TABLE " + canary + " /*",
+        "$$; DROP TABLE " + canary + "; $$",
+        "'||(SELECT 1)||'",
+        "'\nDROP TABLE " + canary + ";\n--",
+        "\"; DROP TABLE \"" + canary + "\"; --",
+        "?",
+        "$1",
+        ":key",
+        "${table}",
+        "%",
+        "_",
+        "\u02bc OR \u02bc1\u02bc=\u02bc1",
+        "\\");
+  }
+
+  void run() {
+    database.execute("CREATE TABLE " + canary + " (id INTEGER)");
+    database.execute("INSERT INTO " + canary + " (id) VALUES (42)");
+    String bystander = run + "bystander:userID";
+    StickyValues bystanderValues = values("bystander", "untouched");
+    try (JdbcPersistentStorage plain = builder.build();
+        JdbcPersistentStorage storage = builder.expireAfter(Duration.ofHours(1)).build()) {
+      plain.save(bystander, "exp", bystanderValues);
+      Map<String, StickyValues> expected = new LinkedHashMap<>();
+      List<String> keys = new ArrayList<>();
+      for (String text : hostileTexts()) {
+        String key = run + text;
+        keys.add(key);
+        StickyValues first = values(text, "first");
+        storage.save(key, text, first);
+        assertThat(storage.saveIfAbsent(key, text, values(text, "second")))
+            .as("saveIfAbsent over [%s]", text)
+            .contains(first);
+        assertThat(storage.saveIfAbsent(key, text + "'", values(text, "absent")))
+            .as("saveIfAbsent of a new config [%s']", text)
+            .isEmpty();
+        storage.delete(key, text + "'");
+        expected.put(key, first);
+      }
+      expected.forEach(
+          (key, value) ->
+              assertThat(storage.load(key).asMap())
+                  .as("load of [%s]", key)
+                  .isEqualTo(Map.of(key.substring(run.length()), value)));
+      storage
+          .loadAll(keys)
+          .forEach(
+              (key, loaded) ->
+                  assertThat(loaded.asMap())
+                      .as("loadAll of [%s]", key)
+                      .isEqualTo(Map.of(key.substring(run.length()), expected.get(key))));
+      expireEverything.run();
+      for (String key : keys) {
+        String text = key.substring(run.length());
+        assertThat(storage.saveIfAbsent(key, text, values(text, "after expiry")))
+            .as("saveIfAbsent over the expired [%s]", text)
+            .isEmpty();
+        storage.delete(key, text);
+      }
+      assertThat(storage.loadAll(keys).values()).allMatch(loaded -> loaded.asMap().isEmpty());
+      assertThat(plain.load(bystander).asMap()).isEqualTo(Map.of("exp", bystanderValues));
+      assertThat(database.queryLong("SELECT COUNT(*) FROM " + canary)).isEqualTo(1);
+      assertThat(database.queryLong("SELECT id FROM " + canary)).isEqualTo(42);
+    } finally {
+      database.execute("DROP TABLE IF EXISTS " + canary);
+    }
+  }
+
+  private static StickyValues values(String text, String group) {
+    return StickyValues.builder()
+        .value(true)
+        .groupName(group)
+        .ruleId(text)
+        .jsonValue(Map.of("injected", text))
+        .build();
+  }
+}
