@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.internal.JsonValues;
+import io.github.persistentassignment.internal.LogSafe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -133,9 +134,10 @@ public final class StickyValuesCodec {
   /**
    * Decodes all of a key's stored entries, skipping (and logging) any that cannot be decoded so one
    * corrupt or foreign entry does not hide the user's other assignments. Adapters call this with
-   * what the backend returned.
+   * what the backend returned. The warning names the config and what is wrong, never the stored
+   * text; the key is logged at DEBUG only.
    *
-   * @param key the storage key, for the log line
+   * @param key the storage key, for the debug log line
    * @param rawEntries config name → stored JSON text
    * @return the decodable entries
    */
@@ -149,11 +151,7 @@ public final class StickyValuesCodec {
           try {
             decoded.put(configName, decode(raw));
           } catch (StickyValuesFormatException e) {
-            LOG.warn(
-                "Skipping unreadable stored entry for key '{}', config '{}': {}",
-                key,
-                configName,
-                e.getMessage());
+            LogSafe.unreadableEntry(LOG, "Skipping", key, configName, e.contentFreeMessage());
           }
         });
     return UserPersistedValues.of(decoded);
