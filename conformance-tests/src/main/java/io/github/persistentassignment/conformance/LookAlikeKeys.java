@@ -1,5 +1,6 @@
 package io.github.persistentassignment.conformance;
 
+import io.github.persistentassignment.conformance.StorageKeyProperties.KeySet;
 import io.github.persistentassignment.internal.Utf8;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -39,9 +40,6 @@ final class LookAlikeKeys {
           key -> Normalizer.normalize(key, Normalizer.Form.NFC));
 
   private LookAlikeKeys() {}
-
-  /** Keys, and the config names each key gets an entry for. */
-  record KeySet(List<String> keys, List<String> configNames) {}
 
   /**
    * Key sets of one to five keys, each at most {@code maxKeyBytes} of UTF-8, with one or two config

@@ -6,7 +6,6 @@ import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
-import io.github.persistentassignment.conformance.LookAlikeKeys.KeySet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +50,14 @@ public abstract class StorageKeyProperties {
 
   /** For subclasses. */
   protected StorageKeyProperties() {}
+
+  /**
+   * One try's keys (without the try's prefix) and the config names each key gets an entry under.
+   *
+   * @param keys distinct, look-alike keys
+   * @param configNames one or two config names
+   */
+  public record KeySet(List<String> keys, List<String> configNames) {}
 
   /**
    * Creates a new adapter instance over the backend namespace the tries share; each try closes the
