@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.conformance.MutableClock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +17,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,56 +32,31 @@ class DynamoDbLeastPrivilegeTest {
   static final String POLICY = "dynamodb-iam-policy.json";
   static final StickyValues VALUES = StickyValues.builder().value(true).groupName("Test").build();
 
-  private static final RequestCounter REQUESTS = new RequestCounter();
-  private static DynamoDbTable table;
-  private static DynamoDbClient recorded;
-
-  @BeforeAll
-  static void createTable() {
-    table = DynamoDbTable.create(DynamoDbLocal.endpoint());
-    recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), REQUESTS);
-  }
-
-  @AfterAll
-  static void deleteTable() {
-    if (recorded != null) {
-      recorded.close();
-    }
-    if (table != null) {
-      table.close();
-    }
-  }
-
-  @Test
-  @DisplayName("is what the README shows")
-  void readmeShowsThePolicy() throws IOException {
-    String readme =
-        Files.readString(
-            Path.of("").toAbsolutePath().getParent().resolve("README.md"), StandardCharsets.UTF_8);
-    assertThat(readme).contains("```json\n" + policy() + "```\n");
-  }
+  private final RequestCounter requests = new RequestCounter();
 
   @Test
   @DisplayName("grants exactly the actions load, save, delete, saveIfAbsent and loadAll send")
   void readWrite() {
     MutableClock clock = new MutableClock();
-    DynamoDbPersistentStorage.Builder builder =
-        DynamoDbPersistentStorage.builder().client(recorded).tableName(table.name()).clock(clock);
     String key = "iam-" + UUID.randomUUID() + ":userID";
-    REQUESTS.reset();
-    try (DynamoDbPersistentStorage storage = builder.build();
-        DynamoDbPersistentStorage expiring = builder.expireAfter(Duration.ofHours(1)).build()) {
-      storage.save(key, "saved", VALUES);
-      storage.saveIfAbsent(key, "first", VALUES);
-      storage.saveIfAbsent(key, "first", VALUES);
-      expiring.save(key, "expiring", VALUES);
-      clock.advance(Duration.ofHours(2));
-      expiring.saveIfAbsent(key, "expiring", VALUES);
-      writeCorrupt(key, "corrupt");
-      storage.saveIfAbsent(key, "corrupt", VALUES); // replaces the unreadable entry
-      storage.load(key);
-      storage.loadAll(List.of(key, "other:userID"));
-      List.of("saved", "first", "expiring", "corrupt").forEach(c -> storage.delete(key, c));
+    try (DynamoDbTable table = DynamoDbTable.create(DynamoDbLocal.endpoint());
+        DynamoDbClient recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), requests)) {
+      DynamoDbPersistentStorage.Builder builder =
+          DynamoDbPersistentStorage.builder().client(recorded).tableName(table.name()).clock(clock);
+      try (DynamoDbPersistentStorage storage = builder.build();
+          DynamoDbPersistentStorage expiring = builder.expireAfter(Duration.ofHours(1)).build()) {
+        storage.save(key, "saved", VALUES);
+        storage.saveIfAbsent(key, "first", VALUES);
+        storage.saveIfAbsent(key, "first", VALUES);
+        expiring.save(key, "expiring", VALUES);
+        clock.advance(Duration.ofHours(2));
+        expiring.saveIfAbsent(key, "expiring", VALUES);
+        writeCorrupt(table, key, "corrupt");
+        storage.saveIfAbsent(key, "corrupt", VALUES); // replaces the unreadable entry
+        storage.load(key);
+        storage.loadAll(List.of(key, "other:userID"));
+        List.of("saved", "first", "expiring", "corrupt").forEach(c -> storage.delete(key, c));
+      }
     }
     assertThat(sent()).isEqualTo(actionsOf("PersistentAssignmentReadWrite"));
   }
@@ -93,9 +64,10 @@ class DynamoDbLeastPrivilegeTest {
   @Test
   @DisplayName("grants exactly what listing every entry sends, in a statement of its own")
   void listing() {
-    try (DynamoDbPersistentStorage storage =
-        DynamoDbPersistentStorage.builder().client(recorded).tableName(table.name()).build()) {
-      REQUESTS.reset();
+    try (DynamoDbTable table = DynamoDbTable.create(DynamoDbLocal.endpoint());
+        DynamoDbClient recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), requests);
+        DynamoDbPersistentStorage storage =
+            DynamoDbPersistentStorage.builder().client(recorded).tableName(table.name()).build()) {
       storage.forEachEntry(entry -> {});
     }
     assertThat(sent()).isEqualTo(actionsOf("PersistentAssignmentListEveryEntry"));
@@ -105,18 +77,18 @@ class DynamoDbLeastPrivilegeTest {
   @DisplayName("grants exactly what createTableIfMissing sends, for a new and an existing table")
   void creating() {
     String name = "pa-iam-" + UUID.randomUUID();
-    try (DynamoDbPersistentStorage storage =
-        DynamoDbPersistentStorage.builder().client(recorded).tableName(name).build()) {
-      REQUESTS.reset();
+    try (DynamoDbClient recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), requests);
+        DynamoDbPersistentStorage storage =
+            DynamoDbPersistentStorage.builder().client(recorded).tableName(name).build()) {
       assertThat(storage.createTableIfMissing()).isTrue();
       assertThat(storage.createTableIfMissing()).isFalse();
       assertThat(sent()).isEqualTo(actionsOf("PersistentAssignmentCreateTable"));
-    } finally {
+      requests.reset();
       recorded.deleteTable(delete -> delete.tableName(name));
     }
   }
 
-  private static void writeCorrupt(String key, String configName) {
+  private static void writeCorrupt(DynamoDbTable table, String key, String configName) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put("pk", AttributeValue.fromS(key));
     item.put("sk", AttributeValue.fromS(configName));
@@ -124,9 +96,9 @@ class DynamoDbLeastPrivilegeTest {
     table.client().putItem(put -> put.tableName(table.name()).item(item));
   }
 
-  private static Set<String> sent() {
+  private Set<String> sent() {
     Set<String> actions = new TreeSet<>();
-    REQUESTS.drain().forEach(operation -> actions.add("dynamodb:" + operation));
+    requests.drain().forEach(operation -> actions.add("dynamodb:" + operation));
     return actions;
   }
 
@@ -144,11 +116,10 @@ class DynamoDbLeastPrivilegeTest {
     return actions;
   }
 
+  /** The policy as the README shows it (storage-memory's README test checks that). */
   private static String policy() {
-    try (InputStream in =
-        DynamoDbLeastPrivilegeTest.class.getResourceAsStream("/least-privilege/" + POLICY)) {
-      assertThat(in).as("resource %s", POLICY).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return Files.readString(Path.of("src/test/resources/least-privilege", POLICY));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,20 +4,8 @@ import net.jqwik.api.Label;
 
 @Label("JdbcPersistentStorage on H2 (embedded) keeps any keys apart")
 class H2StorageKeyPropertyTest extends JdbcStorageKeyProperties {
-  @Override
-  TestDatabase openDatabase() {
-    return TestDatabase.h2();
-  }
-
-  /** {@code storage_key VARCHAR(4000)}, in characters; each takes at least a byte. */
-  @Override
-  protected int maxKeyBytes() {
-    return 4_000;
-  }
-
-  /** {@code config_name VARCHAR(1000)}. */
-  @Override
-  protected int maxConfigNameBytes() {
-    return 1_000;
+  /** {@code VARCHAR(4000)} and {@code VARCHAR(1000)}, in characters; each takes a byte or more. */
+  H2StorageKeyPropertyTest() {
+    super(TestDatabase::h2, 4_000, 1_000);
   }
 }

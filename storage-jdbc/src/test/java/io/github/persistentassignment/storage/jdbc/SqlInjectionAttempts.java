@@ -3,6 +3,7 @@ package io.github.persistentassignment.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.conformance.InjectionText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,50 +31,25 @@ final class SqlInjectionAttempts {
     this.expireEverything = expireEverything;
   }
 
-  /** Texts that end the string literal, the statement or the comment a naive builder opened. */
-  List<String> hostileTexts() {
-    String table = database.table();
-    return List.of(
-        "'; DROP TABLE " + canary + "; --",
-        "x'); DELETE FROM " + table + "; --",
-        "' OR '1'='1",
-        "' OR 1=1 --",
-        "\\'; DROP TABLE " + canary + "; -- ",
-        "'; UPDATE " + table + " SET sticky_values = 'owned'; --",
-        "*/ DROP TABLE " + canary + " /*",
-        "$$; DROP TABLE " + canary + "; $$",
-        "'||(SELECT 1)||'",
-        "'\nDROP TABLE " + canary + ";\n--",
-        "\"; DROP TABLE \"" + canary + "\"; --",
-        "?",
-        "$1",
-        ":key",
-        "${table}",
-        "%",
-        "_",
-        "\u02bc OR \u02bc1\u02bc=\u02bc1",
-        "\\");
-  }
-
   void run() {
     database.execute("CREATE TABLE " + canary + " (id INTEGER)");
     database.execute("INSERT INTO " + canary + " (id) VALUES (42)");
     String bystander = run + "bystander:userID";
-    StickyValues bystanderValues = values("bystander", "untouched");
+    StickyValues bystanderValues = InjectionText.carrying("bystander", "untouched");
     try (JdbcPersistentStorage plain = builder.build();
         JdbcPersistentStorage storage = builder.expireAfter(Duration.ofHours(1)).build()) {
       plain.save(bystander, "exp", bystanderValues);
       Map<String, StickyValues> expected = new LinkedHashMap<>();
       List<String> keys = new ArrayList<>();
-      for (String text : hostileTexts()) {
+      for (String text : InjectionText.sql(database.table(), canary)) {
         String key = run + text;
         keys.add(key);
-        StickyValues first = values(text, "first");
+        StickyValues first = InjectionText.carrying(text, "first");
         storage.save(key, text, first);
-        assertThat(storage.saveIfAbsent(key, text, values(text, "second")))
+        assertThat(storage.saveIfAbsent(key, text, InjectionText.carrying(text, "second")))
             .as("saveIfAbsent over [%s]", text)
             .contains(first);
-        assertThat(storage.saveIfAbsent(key, text + "'", values(text, "absent")))
+        assertThat(storage.saveIfAbsent(key, text + "'", InjectionText.carrying(text, "absent")))
             .as("saveIfAbsent of a new config [%s']", text)
             .isEmpty();
         storage.delete(key, text + "'");
@@ -94,7 +70,7 @@ final class SqlInjectionAttempts {
       expireEverything.run();
       for (String key : keys) {
         String text = key.substring(run.length());
-        assertThat(storage.saveIfAbsent(key, text, values(text, "after expiry")))
+        assertThat(storage.saveIfAbsent(key, text, InjectionText.carrying(text, "after expiry")))
             .as("saveIfAbsent over the expired [%s]", text)
             .isEmpty();
         storage.delete(key, text);
@@ -106,14 +82,5 @@ final class SqlInjectionAttempts {
     } finally {
       database.execute("DROP TABLE IF EXISTS " + canary);
     }
-  }
-
-  private static StickyValues values(String text, String group) {
-    return StickyValues.builder()
-        .value(true)
-        .groupName(group)
-        .ruleId(text)
-        .jsonValue(Map.of("injected", text))
-        .build();
   }
 }

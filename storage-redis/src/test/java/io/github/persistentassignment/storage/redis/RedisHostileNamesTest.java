@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
+import io.github.persistentassignment.conformance.InjectionText;
 import io.github.persistentassignment.conformance.TestBackends;
 import java.net.URI;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,87 +26,52 @@ import redis.clients.jedis.RedisClient;
  */
 @DisplayName("RedisPersistentStorage with hostile keys, prefixes, config names and values")
 class RedisHostileNamesTest {
-  private static final String RUN = "pa-test-hostile-" + UUID.randomUUID();
-  private static final String CANARY = RUN + "-canary";
-  private static final List<String> WRITTEN = new ArrayList<>();
-  private static RedisClient raw;
-
-  /** Protocol frames, Lua that closes a string or a call, glob patterns, line breaks, NUL. */
-  private static final List<String> HOSTILE =
-      List.of(
-          "\r\n*1\r\n$8\r\nFLUSHALL\r\n",
-          "a\r\nDEL " + CANARY + "\r\n",
-          "$-1\r\n",
-          "+OK\r\n",
-          "');redis.call('del','" + CANARY + "');--",
-          "\"]] redis.call('set', '" + CANARY + "', 'owned') --[[",
-          "KEYS[1]",
-          "ARGV[2]",
-          "*",
-          "[a-z]?",
-          "{slot}",
-          "a\u0000b",
-          " \t\n.");
-
-  @BeforeAll
-  static void connect() {
-    raw = RedisClient.create(URI.create(TestBackends.redisUrl()));
-    raw.set(CANARY, "alive");
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    if (raw != null) {
-      WRITTEN.forEach(raw::del); // exact keys: a prefix with glob characters cannot be matched
-      raw.del(CANARY);
-      raw.close();
-    }
-  }
 
   @ParameterizedTest(name = "key prefix [{0}]")
   @ValueSource(strings = {":", "\r\n*1\r\n$4\r\nPING\r\n:", "pa:{x}\n"})
   @DisplayName("each is stored where it belongs, without and with a TTL, and nothing else changes")
   void storedLiterally(String prefixTail) {
-    String prefix = RUN + prefixTail;
+    String prefix = "pa-test-hostile-" + UUID.randomUUID() + prefixTail;
+    String canary = prefix + "canary";
     String bystander = prefix + "bystander";
-    raw.hset(bystander, "exp", "untouched");
-    WRITTEN.add(bystander);
-    try (RedisPersistentStorage plain =
-            RedisPersistentStorage.builder(raw).keyPrefix(prefix).build();
-        RedisPersistentStorage expiring =
-            RedisPersistentStorage.builder(raw)
-                .keyPrefix(prefix)
-                .expireAfter(Duration.ofHours(1))
-                .build()) {
-      for (String text : HOSTILE) {
-        String key = text + ":userID";
-        WRITTEN.add(prefix + key);
-        StickyValues first = values(text, "first");
-        plain.save(key, text, first);
-        expiring.save(key, text + "ttl", values(text, "with a TTL"));
-        assertThat(expiring.saveIfAbsent(key, text, values(text, "second"))).contains(first);
-        assertThat(plain.saveIfAbsent(key, text + "new", values(text, "new"))).isEmpty();
-        plain.delete(key, text + "new");
+    List<String> written = new ArrayList<>(List.of(canary, bystander));
+    try (RedisClient raw = RedisClient.create(URI.create(TestBackends.redisUrl()))) {
+      raw.set(canary, "alive");
+      raw.hset(bystander, "exp", "untouched");
+      try (RedisPersistentStorage plain =
+              RedisPersistentStorage.builder(raw).keyPrefix(prefix).build();
+          RedisPersistentStorage expiring =
+              RedisPersistentStorage.builder(raw)
+                  .keyPrefix(prefix)
+                  .expireAfter(Duration.ofHours(1))
+                  .build()) {
+        for (String text : InjectionText.redis(canary)) {
+          String key = text + ":userID";
+          written.add(prefix + key);
+          StickyValues first = InjectionText.carrying(text, "first");
+          plain.save(key, text, first);
+          expiring.save(key, text + "ttl", InjectionText.carrying(text, "with a TTL"));
+          assertThat(expiring.saveIfAbsent(key, text, InjectionText.carrying(text, "second")))
+              .contains(first);
+          assertThat(plain.saveIfAbsent(key, text + "new", InjectionText.carrying(text, "new")))
+              .isEmpty();
+          plain.delete(key, text + "new");
 
-        Map<String, String> hash = raw.hgetAll(prefix + key);
-        assertThat(hash).as("the hash of [%s]", key).containsOnlyKeys(text, text + "ttl");
-        assertThat(StickyValuesCodec.decode(hash.get(text))).isEqualTo(first);
-        assertThat(raw.pttl(prefix + key)).as("the TTL of [%s]", key).isPositive();
-        assertThat(plain.load(key).get(text)).contains(first);
-        assertThat(plain.loadAll(List.of(key)).get(key).asMap())
-            .containsOnlyKeys(text, text + "ttl");
+          Map<String, String> hash = raw.hgetAll(prefix + key);
+          assertThat(hash).as("the hash of [%s]", key).containsOnlyKeys(text, text + "ttl");
+          assertThat(StickyValuesCodec.decode(hash.get(text))).isEqualTo(first);
+          assertThat(raw.pttl(prefix + key)).as("the TTL of [%s]", key).isPositive();
+          assertThat(plain.load(key).get(text)).contains(first);
+          assertThat(plain.loadAll(List.of(key)).get(key).asMap())
+              .containsOnlyKeys(text, text + "ttl");
+        }
+      }
+      assertThat(raw.get(canary)).isEqualTo("alive");
+      assertThat(raw.hgetAll(bystander)).isEqualTo(Map.of("exp", "untouched"));
+    } finally {
+      try (RedisClient raw = RedisClient.create(URI.create(TestBackends.redisUrl()))) {
+        written.forEach(raw::del); // exact keys: a prefix with glob characters cannot be matched
       }
     }
-    assertThat(raw.get(CANARY)).isEqualTo("alive");
-    assertThat(raw.hgetAll(bystander)).isEqualTo(Map.of("exp", "untouched"));
-  }
-
-  private static StickyValues values(String text, String group) {
-    return StickyValues.builder()
-        .value(true)
-        .groupName(group)
-        .ruleId(text)
-        .jsonValue(Map.of("text", text))
-        .build();
   }
 }

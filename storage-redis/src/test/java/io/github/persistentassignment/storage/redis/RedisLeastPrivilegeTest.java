@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -35,17 +30,6 @@ class RedisLeastPrivilegeTest {
   static final String CLUSTER_RULES = "redis-cluster-acl.txt";
   static final String ENUMERATE_RULES = "redis-enumerate-acl.txt";
   static final StickyValues VALUES = StickyValues.builder().value(true).groupName("Test").build();
-
-  @Test
-  @DisplayName("is what the README shows")
-  void readmeShowsTheRules() throws IOException {
-    String readme =
-        Files.readString(
-            Path.of("").toAbsolutePath().getParent().resolve("README.md"), StandardCharsets.UTF_8);
-    for (String rules : List.of(RULES, CLUSTER_RULES, ENUMERATE_RULES)) {
-      assertThat(readme).as(rules).contains("```text\n" + resource(rules) + "```\n");
-    }
-  }
 
   /** A user made from the README's rules, deleted on close. */
   record AclUser(String name, String password, String prefix, List<Jedis> servers)
@@ -127,55 +111,41 @@ class RedisLeastPrivilegeTest {
     }
   }
 
-  @Nested
-  @DisplayName("on a standalone server this test starts")
-  class Standalone {
-    static LocalRedis server;
-
-    @BeforeAll
-    static void start() {
-      server = LocalRedis.standalone();
-    }
-
-    @AfterAll
-    static void stop() {
-      if (server != null) {
-        server.close();
+  @Test
+  @DisplayName(
+      "let a redis:// URL's user do every operation, and nothing outside its prefix, on a"
+          + " standalone server this test starts")
+  void enoughAndNoMore() {
+    try (LocalRedis server = LocalRedis.standalone();
+        AclUser user = AclUser.create(server.nodes(), RULES)) {
+      HostAndPort node = server.nodes().get(0);
+      String url = user.url(node);
+      everyOperation(RedisPersistentStorage.builder(url).keyPrefix(user.prefix()), user.servers());
+      try (RedisPersistentStorage outside =
+          RedisPersistentStorage.builder(url).keyPrefix("other:").build()) {
+        assertThatThrownBy(() -> outside.save("a:userID", "exp", VALUES))
+            .isInstanceOf(StorageException.class)
+            .hasMessageContaining("NOPERM");
+      }
+      try (RedisPersistentStorage storage =
+          RedisPersistentStorage.builder(url).keyPrefix(user.prefix()).build()) {
+        assertThatThrownBy(() -> storage.forEachEntry(entry -> {}))
+            .as("SCAN is granted only for enumeration")
+            .isInstanceOf(StorageException.class)
+            .hasMessageContaining("NOPERM");
       }
     }
+  }
 
-    @Test
-    @DisplayName("lets a redis:// URL's user do every operation, and nothing outside its prefix")
-    void enoughAndNoMore() {
+  @Test
+  @DisplayName("need every command they grant: without any one of them an operation is refused")
+  void everyGrantIsNeeded() {
+    String rules = resource(RULES).strip();
+    List<String> grants =
+        Arrays.stream(rules.split(" ")).filter(word -> word.startsWith("+")).toList();
+    assertThat(grants).hasSizeGreaterThanOrEqualTo(8);
+    try (LocalRedis server = LocalRedis.standalone()) {
       HostAndPort node = server.nodes().get(0);
-      try (AclUser user = AclUser.create(List.of(node), RULES)) {
-        String url = user.url(node);
-        everyOperation(
-            RedisPersistentStorage.builder(url).keyPrefix(user.prefix()), user.servers());
-        try (RedisPersistentStorage outside =
-            RedisPersistentStorage.builder(url).keyPrefix("other:").build()) {
-          assertThatThrownBy(() -> outside.save("a:userID", "exp", VALUES))
-              .isInstanceOf(StorageException.class)
-              .hasMessageContaining("NOPERM");
-        }
-        try (RedisPersistentStorage storage =
-            RedisPersistentStorage.builder(url).keyPrefix(user.prefix()).build()) {
-          assertThatThrownBy(() -> storage.forEachEntry(entry -> {}))
-              .as("SCAN is granted only for enumeration")
-              .isInstanceOf(StorageException.class)
-              .hasMessageContaining("NOPERM");
-        }
-      }
-    }
-
-    @Test
-    @DisplayName("needs every command it grants: without any one of them an operation is refused")
-    void everyGrantIsNeeded() {
-      HostAndPort node = server.nodes().get(0);
-      String rules = resource(RULES).strip();
-      List<String> grants =
-          Arrays.stream(rules.split(" ")).filter(word -> word.startsWith("+")).toList();
-      assertThat(grants).hasSizeGreaterThanOrEqualTo(8);
       for (String grant : grants) {
         String without =
             String.join(
@@ -193,43 +163,30 @@ class RedisLeastPrivilegeTest {
         }
       }
     }
+  }
 
-    @Test
-    @DisplayName("with the enumeration rule added, lets it list every entry (forEachEntry)")
-    void enumeration() {
-      HostAndPort node = server.nodes().get(0);
-      try (AclUser user = AclUser.create(List.of(node), RULES, ENUMERATE_RULES);
-          RedisPersistentStorage storage =
-              RedisPersistentStorage.builder(user.url(node)).keyPrefix(user.prefix()).build()) {
-        storage.save("listed:userID", "exp", VALUES);
-        List<String> listed = new ArrayList<>();
-        storage.forEachEntry(entry -> listed.add(entry.key() + " " + entry.configName()));
-        assertThat(listed).containsExactly("listed:userID exp");
-      }
+  @Test
+  @DisplayName("with the enumeration rule added, let it list every entry (forEachEntry)")
+  void enumeration() {
+    try (LocalRedis server = LocalRedis.standalone();
+        AclUser user = AclUser.create(server.nodes(), RULES, ENUMERATE_RULES);
+        RedisPersistentStorage storage =
+            RedisPersistentStorage.builder(user.url(server.nodes().get(0)))
+                .keyPrefix(user.prefix())
+                .build()) {
+      storage.save("listed:userID", "exp", VALUES);
+      List<String> listed = new ArrayList<>();
+      storage.forEachEntry(entry -> listed.add(entry.key() + " " + entry.configName()));
+      assertThat(listed).containsExactly("listed:userID exp");
     }
   }
 
-  @Nested
-  @DisplayName("on a three-master cluster")
-  class OnCluster {
-    static ClusterFixture cluster;
-
-    @BeforeAll
-    static void start() {
-      cluster = ClusterFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
-
-    @Test
-    @DisplayName(
-        "with the cluster rule added, lets node URLs' user do every operation on every node")
-    void enoughOnCluster() {
+  @Test
+  @DisplayName(
+      "with the cluster rule added, let node URLs' user do every operation on a three-master"
+          + " cluster, which it cannot reach without that rule")
+  void enoughOnCluster() {
+    try (ClusterFixture cluster = ClusterFixture.start()) {
       List<HostAndPort> nodes = List.copyOf(cluster.hostAndPorts());
       try (AclUser user = AclUser.create(nodes, RULES, CLUSTER_RULES)) {
         List<String> urls = nodes.stream().map(user::url).toList();
@@ -247,11 +204,10 @@ class RedisLeastPrivilegeTest {
     }
   }
 
+  /** A least-privilege file as the README shows it (storage-memory's README test checks that). */
   static String resource(String name) {
-    try (InputStream in =
-        RedisLeastPrivilegeTest.class.getResourceAsStream("/least-privilege/" + name)) {
-      assertThat(in).as("resource %s", name).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return Files.readString(Path.of("src/test/resources/least-privilege", name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
