@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Unchecked, and the root of the one exception family adapters throw. The message names the
  * operation and the storage key; the driver's own exception is the cause. "Not found" is never a
  * {@code StorageException}: a missing entry is an empty result.
+ *
+ * <p>The key holds a user ID, and the driver's message that follows it may quote what was sent, so
+ * treat the message as personal data: log it where you would log user IDs. This library's own
+ * warnings name the operation and the exception types only, and log the exception at DEBUG.
  */
 public class StorageException extends RuntimeException {
   private static final long serialVersionUID = 1L;

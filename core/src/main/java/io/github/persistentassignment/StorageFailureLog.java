@@ -1,5 +1,6 @@
 package io.github.persistentassignment;
 
+import io.github.persistentassignment.internal.LogSafe;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -7,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs storage failures once per outage rather than once per call: the first failure after a
- * success is a warning with the stack trace, the rest of the burst are debug lines, and the first
- * success afterwards says storage is back.
+ * success is a warning, the rest of the burst are debug lines, and the first success afterwards
+ * says storage is back. Keys (user IDs) and exception messages (which name the key) are logged at
+ * DEBUG only; the warning names the operation and the exception types.
  */
 final class StorageFailureLog {
   private static final Logger LOG = LoggerFactory.getLogger(PersistentAssignment.class);
@@ -25,10 +27,11 @@ final class StorageFailureLog {
     if (failing.compareAndSet(false, true)) {
       outages.incrementAndGet();
       LOG.warn(
-          "Storage {} failed for key '{}'; serving live results until storage recovers",
+          "Storage {} failed ({}); serving live results until storage recovers. The key and the"
+              + " exception are logged at DEBUG",
           operation,
-          key,
-          e);
+          LogSafe.exceptionTypes(e));
+      LOG.debug("Storage {} failed for key '{}'", operation, key, e);
     } else if (LOG.isDebugEnabled()) {
       LOG.debug("Storage {} failed for key '{}': {}", operation, key, e.toString());
     }

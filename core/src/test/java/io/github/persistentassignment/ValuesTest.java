@@ -62,6 +62,19 @@ class ValuesTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("idType");
     }
+
+    @Test
+    @DisplayName("rejects an id type with ':', which would key 'a' of 'b:c' and 'a:b' of 'c' alike")
+    void idTypeWithColon() {
+      User user = User.builder().userId("a").customId("b:c", "a").build();
+      assertThatThrownBy(() -> StorageKeys.of(user, "b:c"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "idType must not contain ':', was 'b:c': keys are \"<unitID>:<idType>\", and two"
+                  + " users could then share one key");
+      assertThat(StorageKeys.of(User.builder().customId("c", "a:b").build(), "c"))
+          .contains("a:b:c");
+    }
   }
 
   @Nested

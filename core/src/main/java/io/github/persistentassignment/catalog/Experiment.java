@@ -3,6 +3,7 @@ package io.github.persistentassignment.catalog;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
+import io.github.persistentassignment.StorageKeys;
 import io.github.persistentassignment.internal.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +48,7 @@ public record Experiment(
   /** Validates every field and copies every collection. */
   public Experiment {
     requireNonBlank(name, "experiment name");
-    requireNonBlank(idType, "idType of experiment " + name);
+    StorageKeys.requireValidIdType(idType, "idType of experiment " + name);
     requireNonBlank(salt, "salt of experiment " + name);
     if (!(allocationPercent >= 0 && allocationPercent <= 100)) {
       throw new IllegalArgumentException(

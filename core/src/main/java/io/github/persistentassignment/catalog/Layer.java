@@ -3,6 +3,7 @@ package io.github.persistentassignment.catalog;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
+import io.github.persistentassignment.StorageKeys;
 import io.github.persistentassignment.internal.JsonValues;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ public record Layer(
   /** Validates every field and copies every collection. */
   public Layer {
     requireNonBlank(name, "layer name");
-    requireNonBlank(idType, "idType of layer " + name);
+    StorageKeys.requireValidIdType(idType, "idType of layer " + name);
     requireNonBlank(salt, "salt of layer " + name);
     defaultParameters =
         JsonValues.copyObject(

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.internal.JsonValues;
+import io.github.persistentassignment.internal.LogSafe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,14 +41,26 @@ public final class StickyValuesCodec {
   private static final Logger LOG = LoggerFactory.getLogger(StickyValuesCodec.class);
 
   /**
-   * Shared and thread-safe once configured. Nesting depth is bounded against hostile input; astral
-   * characters are written as UTF-8 rather than escaped surrogate pairs, so the text and byte forms
-   * are the same document.
+   * Shared and thread-safe once configured. Astral characters are written as UTF-8 rather than
+   * escaped surrogate pairs, so the text and byte forms are the same document.
+   *
+   * <p>The read limits are exactly what {@link StickyValues} accepts, so every value that can be
+   * written reads back: nesting as deep as {@link JsonValues#MAX_NESTING_DEPTH} inside {@code
+   * json_value} (plus the entry object around it), numbers of up to {@link
+   * JsonValues#MAX_NUMBER_DIGITS} digits. Strings and names are not limited here (Jackson's default
+   * would refuse a string of over 20 million characters that the writer had written): the backend's
+   * own size limit bounds an entry.
    */
   static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(JsonValues.MAX_NESTING_DEPTH + 1)
+                  .maxNumberLength(JsonValues.MAX_NUMBER_DIGITS)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
           .build();
 
   private StickyValuesCodec() {}
@@ -120,9 +134,10 @@ public final class StickyValuesCodec {
   /**
    * Decodes all of a key's stored entries, skipping (and logging) any that cannot be decoded so one
    * corrupt or foreign entry does not hide the user's other assignments. Adapters call this with
-   * what the backend returned.
+   * what the backend returned. The warning names the config and what is wrong, never the stored
+   * text; the key is logged at DEBUG only.
    *
-   * @param key the storage key, for the log line
+   * @param key the storage key, for the debug log line
    * @param rawEntries config name → stored JSON text
    * @return the decodable entries
    */
@@ -136,11 +151,7 @@ public final class StickyValuesCodec {
           try {
             decoded.put(configName, decode(raw));
           } catch (StickyValuesFormatException e) {
-            LOG.warn(
-                "Skipping unreadable stored entry for key '{}', config '{}': {}",
-                key,
-                configName,
-                e.getMessage());
+            LogSafe.unreadableEntry(LOG, "Skipping", key, configName, e.contentFreeMessage());
           }
         });
     return UserPersistedValues.of(decoded);

@@ -208,12 +208,12 @@ final class StickyValuesReader {
 
   private static StickyValuesFormatException error(JsonParser in, String expected) {
     JsonToken token = in.currentToken();
+    String where =
+        where(in.currentTokenLocation(), in.getParsingContext().pathAsPointer().toString());
     String found = token == null ? "the end of the document" : describe(in, token);
+    String kind = token == null ? "the end of the document" : token.name();
     return new StickyValuesFormatException(
-        where(in.currentTokenLocation(), in.getParsingContext().pathAsPointer().toString())
-            + expected
-            + ", found "
-            + found);
+        where + expected + ", found " + found, where + expected + ", found " + kind);
   }
 
   private static String describe(JsonParser in, JsonToken token) {
@@ -227,8 +227,10 @@ final class StickyValuesReader {
   static StickyValuesFormatException malformed(IOException e) {
     if (e instanceof JsonProcessingException) {
       JsonProcessingException parse = (JsonProcessingException) e;
+      // The parser's message quotes the text it choked on; the content-free one gives the place.
+      String where = where(parse.getLocation(), "");
       return new StickyValuesFormatException(
-          where(parse.getLocation(), "") + "not valid JSON: " + parse.getOriginalMessage(), e);
+          where + "not valid JSON: " + parse.getOriginalMessage(), where + "not valid JSON", e);
     }
     return new StickyValuesFormatException("Could not read stored entry: " + e, e);
   }

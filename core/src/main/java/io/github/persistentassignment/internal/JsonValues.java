@@ -16,8 +16,22 @@ import org.jspecify.annotations.Nullable;
  * codec: every integral number becomes a {@link Long} (or a {@link BigInteger} when it does not
  * fit), every fractional number a {@link Double} (or a {@link BigDecimal} when a double would lose
  * digits).
+ *
+ * <p>Values the codec could write but not read back are refused here, when they are built: objects
+ * and arrays nested more than {@value #MAX_NESTING_DEPTH} levels deep, and numbers written with
+ * more than {@value #MAX_NUMBER_DIGITS} digits. The codec reads documents up to exactly these
+ * limits, so whatever is accepted round-trips.
  */
 public final class JsonValues {
+  /**
+   * How deep objects and arrays may nest inside a copied value, the value itself being level 1. A
+   * stored entry adds one level around its {@code json_value}.
+   */
+  public static final int MAX_NESTING_DEPTH = 199;
+
+  /** The most digits a number may be written with (sign, point and exponent marker not counted). */
+  public static final int MAX_NUMBER_DIGITS = 1000;
+
   private JsonValues() {}
 
   /**
@@ -30,13 +44,19 @@ public final class JsonValues {
    */
   public static Map<String, @Nullable Object> copyObject(
       Map<String, ? extends @Nullable Object> map, String what) {
+    return copyObject(map, what, 1);
+  }
+
+  private static Map<String, @Nullable Object> copyObject(
+      Map<String, ? extends @Nullable Object> map, String what, int depth) {
+    requireShallowEnough(depth, what);
     Map<String, @Nullable Object> copy = new LinkedHashMap<>();
     for (Map.Entry<String, ? extends @Nullable Object> entry : map.entrySet()) {
       Object key = entry.getKey();
       if (!(key instanceof String)) {
         throw new IllegalArgumentException(what + " has a key that is not a string: " + key);
       }
-      copy.put((String) key, copy(entry.getValue(), what + "." + key));
+      copy.put((String) key, copy(entry.getValue(), what + "." + key, depth + 1));
     }
     return Collections.unmodifiableMap(copy);
   }
@@ -49,8 +69,12 @@ public final class JsonValues {
    * @return the copy
    * @throws IllegalArgumentException if the value is not JSON-shaped
    */
-  @SuppressWarnings("unchecked")
   public static @Nullable Object copy(@Nullable Object value, String what) {
+    return copy(value, what, 1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static @Nullable Object copy(@Nullable Object value, String what, int depth) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }
@@ -58,13 +82,14 @@ public final class JsonValues {
       return normalizeNumber((Number) value, what);
     }
     if (value instanceof Map) {
-      return copyObject((Map<String, ?>) value, what);
+      return copyObject((Map<String, ?>) value, what, depth);
     }
     if (value instanceof List) {
+      requireShallowEnough(depth, what);
       List<@Nullable Object> copy = new ArrayList<>();
       int index = 0;
       for (Object element : (List<?>) value) {
-        copy.add(copy(element, what + "[" + index++ + "]"));
+        copy.add(copy(element, what + "[" + index++ + "]", depth + 1));
       }
       return Collections.unmodifiableList(copy);
     }
@@ -91,17 +116,22 @@ public final class JsonValues {
     }
     if (number instanceof BigInteger) {
       BigInteger big = (BigInteger) number;
-      return big.bitLength() < 64 ? (Number) big.longValue() : big;
+      return big.bitLength() < 64 ? (Number) big.longValue() : requireFewEnoughDigits(big, what);
     }
     if (number instanceof Double || number instanceof Float) {
       double d = number.doubleValue();
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         throw new IllegalArgumentException(what + " is " + d + ", which JSON cannot represent");
       }
-      return d;
+      // -0.0 is written as "-0.0" but read back through BigDecimal, which has no negative zero.
+      return d == 0.0 ? 0.0 : d;
     }
     if (number instanceof BigDecimal) {
-      return normalizeDecimal((BigDecimal) number);
+      BigDecimal decimal = (BigDecimal) number;
+      // With scale 0 it is written without a decimal point, so it reads back as an integer.
+      return decimal.scale() == 0
+          ? normalizeNumber(decimal.toBigInteger(), what)
+          : requireFewEnoughDigits(normalizeDecimal(decimal), what);
     }
     throw new IllegalArgumentException(
         what
@@ -122,5 +152,26 @@ public final class JsonValues {
       return d;
     }
     return decimal;
+  }
+
+  private static void requireShallowEnough(int depth, String what) {
+    if (depth > MAX_NESTING_DEPTH) {
+      throw new IllegalArgumentException(
+          what + " nests objects and arrays more than " + MAX_NESTING_DEPTH + " levels deep");
+    }
+  }
+
+  /** The digits are counted as the codec's reader counts them in the written number. */
+  private static Number requireFewEnoughDigits(Number number, String what) {
+    if (number instanceof Double) {
+      return number;
+    }
+    String text = number.toString();
+    long digits = text.chars().filter(c -> c >= '0' && c <= '9').count();
+    if (digits > MAX_NUMBER_DIGITS) {
+      throw new IllegalArgumentException(
+          what + " is a number of " + digits + " digits; at most " + MAX_NUMBER_DIGITS);
+    }
+    return number;
   }
 }

@@ -96,6 +96,17 @@ class ExperimentTest {
   }
 
   @Test
+  @DisplayName("rejects an id type with ':', which storage keys cannot tell apart (a layer too)")
+  void idTypeWithColon() {
+    assertThatThrownBy(() -> minimal().idType("org:team").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("idType of experiment exp must not contain ':', was 'org:team'");
+    assertThatThrownBy(() -> Layer.builder("layer").idType("org:team").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("idType of layer layer must not contain ':'");
+  }
+
+  @Test
   @DisplayName("rejects negative weights and all-zero weights")
   void weights() {
     assertThatThrownBy(() -> minimal().group("B", -1, Map.of()))

@@ -199,6 +199,67 @@ class StickyValuesCodecTest {
     }
 
     @Test
+    @DisplayName("an integral BigDecimal a double cannot hold (found by the property test)")
+    void integralBigDecimal() {
+      // Shrunk counterexample of StickyValuesCodecPropertyTest: written as "9007199254740993", it
+      // came back as a Long, unequal to the BigDecimal that was saved.
+      StickyValues values =
+          StickyValues.builder().jsonValue(Map.of("", new BigDecimal("9007199254740993"))).build();
+      assertThat(values.jsonValue()).containsEntry("", 9_007_199_254_740_993L);
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encode(values))).isEqualTo(values);
+      StickyValues beyondLong =
+          StickyValues.builder()
+              .jsonValue(Map.of("n", new BigDecimal("123456789012345678901234567890")))
+              .build();
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encode(beyondLong)))
+          .isEqualTo(beyondLong);
+    }
+
+    @Test
+    @DisplayName("negative zero, which JSON reads back as zero")
+    void negativeZero() {
+      StickyValues values =
+          StickyValues.builder().jsonValue(Map.of("double", -0.0, "float", -0.0f)).build();
+      assertThat(values.jsonValue()).containsEntry("double", 0.0).containsEntry("float", 0.0);
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encode(values))).isEqualTo(values);
+    }
+
+    @Test
+    @DisplayName("parameters nested as deep as a value may be (199 levels)")
+    void deepestNesting() {
+      StickyValues values = StickyValues.builder().jsonValue(nested(199)).build();
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encode(values))).isEqualTo(values);
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encodeUtf8(values))).isEqualTo(values);
+    }
+
+    @Test
+    @DisplayName("numbers of 1 000 digits")
+    void longestNumbers() {
+      BigInteger digits = BigInteger.TEN.pow(999).add(BigInteger.ONE); // 1 000 digits
+      StickyValues values =
+          StickyValues.builder()
+              .jsonValue(
+                  Map.of(
+                      "integer", digits.negate(),
+                      "decimal", new BigDecimal(digits, 500),
+                      // 981 digits and a 4-digit exponent: the reader counts those too.
+                      "exponent",
+                          new BigDecimal(BigInteger.TEN.pow(980).add(BigInteger.ONE), -5_000)))
+              .build();
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encode(values))).isEqualTo(values);
+    }
+
+    @Test
+    @DisplayName("a string of over 20 million characters and a 60 000-character parameter name")
+    void longStrings() {
+      String huge = "x".repeat(20_000_001);
+      String longName = "n".repeat(60_000);
+      StickyValues values =
+          StickyValues.builder().groupName(huge).jsonValue(Map.of(longName, true)).build();
+      assertThat(StickyValuesCodec.decode(StickyValuesCodec.encode(values))).isEqualTo(values);
+    }
+
+    @Test
     @DisplayName("a 100 KB entry")
     void largeEntry() {
       List<Object> items = new ArrayList<>();
@@ -209,6 +270,57 @@ class StickyValuesCodecTest {
       String json = StickyValuesCodec.encode(values);
       assertThat(json.length()).isGreaterThan(100_000);
       assertThat(StickyValuesCodec.decode(json)).isEqualTo(values);
+    }
+  }
+
+  /** Objects nested {@code levels} deep, the outermost included. */
+  static Map<String, Object> nested(int levels) {
+    Map<String, Object> value = Map.of("leaf", "x");
+    for (int level = 1; level < levels; level++) {
+      value = Map.of("k", value);
+    }
+    return value;
+  }
+
+  @Nested
+  @DisplayName("refuses, when the value is built, what it could write but not read back")
+  class WriteOnlyValues {
+    @Test
+    @DisplayName("parameters nested 200 levels deep")
+    void tooDeep() {
+      assertThatThrownBy(() -> StickyValues.builder().jsonValue(nested(200)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("jsonValue.k.k.k")
+          .hasMessageContaining("more than 199 levels deep");
+      List<Object> lists = List.of("x");
+      for (int level = 1; level < 200; level++) {
+        lists = List.of(lists);
+      }
+      Map<String, Object> inArrays = Map.of("lists", lists);
+      assertThatThrownBy(() -> StickyValues.builder().jsonValue(inArrays))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("more than 199 levels deep");
+    }
+
+    @Test
+    @DisplayName("a number of 1 001 digits")
+    void tooManyDigits() {
+      BigInteger digits = BigInteger.TEN.pow(1_000); // 1 001 digits
+      assertThatThrownBy(() -> StickyValues.builder().jsonValue(Map.of("big", digits)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("jsonValue.big is a number of 1001 digits; at most 1000");
+      assertThatThrownBy(
+              () -> StickyValues.builder().jsonValue(Map.of("d", new BigDecimal(digits, 3))))
+          .hasMessage("jsonValue.d is a number of 1001 digits; at most 1000");
+    }
+
+    @Test
+    @DisplayName("and reading a stored document nested deeper than that is a format error")
+    void deeperDocument() {
+      String deep = "{\"json_value\":" + "{\"k\":".repeat(200) + "1" + "}".repeat(201) + "}";
+      assertThatThrownBy(() -> StickyValuesCodec.decode(deep))
+          .isInstanceOf(StickyValuesFormatException.class)
+          .hasMessageContaining("nesting depth");
     }
   }
 

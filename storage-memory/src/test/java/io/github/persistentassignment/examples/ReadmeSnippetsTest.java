@@ -21,6 +21,10 @@ import org.junit.jupiter.api.TestFactory;
  * end::NAME[]}; the region, de-indented, must appear in README.md as a {@code java} block. The
  * examples compile and run as tests in their own modules; this one test reads their sources, so the
  * README's code cannot drift from code that works.
+ *
+ * <p>Likewise every file under a module's {@code src/test/resources/least-privilege/} (the Redis
+ * ACL rules, SQL grants and IAM policy that module's tests run exactly as written) must appear in
+ * README.md verbatim, in a block of its language.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -51,6 +55,44 @@ class ReadmeSnippetsTest {
                                 "README.md must contain the '%s' region of %s in a java block",
                                 region.tag(), ROOT.relativize(region.source()))
                             .contains("```java\n" + region.text() + "```\n")));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> readmeShowsEveryLeastPrivilegeFileVerbatim() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    List<Path> files;
+    try (Stream<Path> paths = Files.walk(ROOT)) {
+      files =
+          paths
+              .filter(path -> path.toString().contains("/src/test/resources/least-privilege/"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .collect(Collectors.toList());
+    }
+    assertThat(files)
+        .as("least-privilege files (Redis, PostgreSQL, MariaDB, DynamoDB)")
+        .hasSizeGreaterThanOrEqualTo(8);
+    return files.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    "README shows " + ROOT.relativize(file),
+                    () ->
+                        assertThat(readme)
+                            .as("README.md must show %s in a block of its language", file)
+                            .contains(
+                                "```"
+                                    + language(file)
+                                    + "\n"
+                                    + Files.readString(file, StandardCharsets.UTF_8)
+                                    + "```\n")));
+  }
+
+  /** The code block language of a file: {@code text}, {@code sql} or {@code json}. */
+  private static String language(Path file) {
+    String name = file.getFileName().toString();
+    String extension = name.substring(name.lastIndexOf('.') + 1);
+    return extension.equals("txt") ? "text" : extension;
   }
 
   private static List<Region> taggedRegions() throws IOException {

@@ -3,13 +3,15 @@ package io.github.persistentassignment.conformance.selftest;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.conformance.PersistentStorageConformanceTest;
+import io.github.persistentassignment.conformance.StorageKeyProperties;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * Kit subclasses over the broken adapters and a minimal one. Their names end in {@code KitRun} so
- * Surefire does not run them on their own; {@link KitSelfTest} runs each through the JUnit
- * Platform's EngineTestKit and checks which tests fail.
+ * Kit subclasses over the broken adapters and a minimal one, and the storage key property over the
+ * reference adapter and a broken one. Their names end in {@code KitRun} so Surefire does not run
+ * them on their own; {@link KitSelfTest} runs each through the JUnit Platform's EngineTestKit and
+ * checks which tests fail.
  */
 final class BrokenAdapterKitRuns {
   private BrokenAdapterKitRuns() {}
@@ -54,6 +56,26 @@ final class BrokenAdapterKitRuns {
     @Override
     protected PersistentStorage createStorage() {
       return new StaleCacheStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
+    }
+  }
+
+  /** The storage key property over the reference adapter, which must hold. */
+  static class ReferenceKeyPropertyKitRun extends StorageKeyProperties {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new ReferenceStorage(backend, Clock.systemUTC(), null);
+    }
+  }
+
+  /** The storage key property over an adapter that compares keys ignoring case. */
+  static class CaseInsensitiveKeyPropertyKitRun extends StorageKeyProperties {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new CaseInsensitiveKeyStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
     }
   }
 

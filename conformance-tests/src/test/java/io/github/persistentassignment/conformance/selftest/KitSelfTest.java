@@ -3,9 +3,11 @@ package io.github.persistentassignment.conformance.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.CaseInsensitiveKeyPropertyKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.LossyReadModifyWriteKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.MinimalKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.NonAtomicSaveIfAbsentKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ReferenceKeyPropertyKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.StaleCacheKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.WholeKeyDeleteKitRun;
 import java.util.List;
@@ -83,6 +85,36 @@ class KitSelfTest {
                   assertThat(message)
                       .containsAnyOf("override supportsTtl()", "override writeRawEntry"));
       assertThat(tests.aborted().count()).isEqualTo(3 + 5 + 1);
+    }
+  }
+
+  @Nested
+  @DisplayName("The storage key property (jqwik)")
+  class KeyProperty {
+    private Events run(Class<?> kitRun) {
+      return EngineTestKit.engine("jqwik")
+          .configurationParameter("jqwik.database", "target/jqwik-database")
+          .configurationParameter("jqwik.reporting.onlyfailures", "true")
+          .selectors(selectClass(kitRun))
+          .execute()
+          .testEvents();
+    }
+
+    @Test
+    @DisplayName("holds for the reference adapter")
+    void holdsForReference() {
+      Events tests = run(ReferenceKeyPropertyKitRun.class);
+      assertThat(names(tests.failed())).as("failed").isEmpty();
+      assertThat(names(tests.succeeded()))
+          .containsExactly("any keys, however alike, each load back exactly their own entries");
+    }
+
+    @Test
+    @DisplayName("fails for an adapter that compares keys ignoring case")
+    void failsForCaseInsensitiveKeys() {
+      Events tests = run(CaseInsensitiveKeyPropertyKitRun.class);
+      assertThat(names(tests.failed()))
+          .containsExactly("any keys, however alike, each load back exactly their own entries");
     }
   }
 

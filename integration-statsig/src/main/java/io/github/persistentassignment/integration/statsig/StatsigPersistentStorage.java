@@ -5,6 +5,7 @@ import com.statsig.sdk.persistent_storage.IUserPersistentStorage;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.internal.LogSafe;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,10 +35,12 @@ import org.slf4j.LoggerFactory;
  *       what it means; and an entry that is in storage after all (a failed load, a concurrent
  *       request, an entry our core wrote with a configuration version) is never replaced.
  *   <li>{@code delete} is {@link PersistentStorage#delete}.
- *   <li>Storage failures in {@code save} and {@code delete} are logged and never reach the SDK. The
- *       SDK (2.2.2) catches an exception from its storage inside {@code getExperimentSync} and
- *       returns an empty result (no group, no parameters, no evaluation details) instead of the
- *       evaluation; swallowing the failure here serves the live result, as our own core does.
+ *   <li>Storage failures in {@code save} and {@code delete} are logged (a warning naming the
+ *       operation and the exception types once per outage; the key and the exception at DEBUG) and
+ *       never reach the SDK. The SDK (2.2.2) catches an exception from its storage inside {@code
+ *       getExperimentSync} and returns an empty result (no group, no parameters, no evaluation
+ *       details) instead of the evaluation; swallowing the failure here serves the live result, as
+ *       our own core does.
  *   <li>Keys without a unit ID are ignored: the SDK builds the key of a user who lacks the unit ID
  *       as {@code "null:<idType>"} (or {@code ":<idType>"} for an empty ID), which would pin every
  *       such user to one shared entry. For keys starting with {@code "null:"} or {@code ":"},
@@ -138,12 +141,8 @@ public final class StatsigPersistentStorage implements IUserPersistentStorage {
       StickyValues values = StatsigStickyValues.fromStatsig(data);
       Optional<StickyValues> existing = storage.saveIfAbsent(key, configName, values);
       succeeded();
-      if (existing.isPresent() && LOG.isDebugEnabled()) {
-        LOG.debug(
-            "Kept the stored '{}' entry of key '{}' (group '{}') over the SDK's save",
-            configName,
-            key,
-            existing.get().groupName());
+      if (existing.isPresent()) {
+        LOG.debug("Kept the stored '{}' entry of key '{}' over the SDK's save", configName, key);
       }
     } catch (RuntimeException e) {
       failed("save of '" + configName + "'", key, e);
@@ -185,11 +184,12 @@ public final class StatsigPersistentStorage implements IUserPersistentStorage {
   private void failed(String operation, String key, RuntimeException e) {
     if (failing.compareAndSet(false, true)) {
       LOG.warn(
-          "Statsig persistent storage: {} for key '{}' failed; serving live results, and no"
-              + " stored entry is replaced, until storage answers again",
+          "Statsig persistent storage: {} failed ({}); serving live results, and no stored entry"
+              + " is replaced, until storage answers again. The key and the exception are logged"
+              + " at DEBUG",
           operation,
-          key,
-          e);
+          LogSafe.exceptionTypes(e));
+      LOG.debug("Statsig persistent storage: {} for key '{}' failed", operation, key, e);
     } else if (LOG.isDebugEnabled()) {
       LOG.debug(
           "Statsig persistent storage: {} for key '{}' failed: {}", operation, key, e.toString());

@@ -12,6 +12,7 @@ import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.codec.StickyValuesFormatException;
+import io.github.persistentassignment.internal.LogSafe;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,6 +148,8 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
   static final String TTL = "ttl";
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbPersistentStorage.class);
+
+  private static final String NOT_A_STRING = "attribute '" + VALUE + "' is not a string";
 
   /** Conflicting writes to an unreadable entry; after this many, saveIfAbsent gives up. */
   private static final int MAX_CONDITIONAL_ATTEMPTS = 5;
@@ -454,12 +457,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     }
     AttributeValue value = item.get(VALUE);
     if (value == null || value.s() == null) {
-      LOG.warn(
-          "Skipping unreadable stored entry for key '{}', config '{}': attribute '{}' is not a"
-              + " string",
-          key,
-          sortKey.s(),
-          VALUE);
+      LogSafe.unreadableEntry(LOG, "Skipping", key, sortKey.s(), NOT_A_STRING);
       return;
     }
     raw.put(sortKey.s(), value.s());
@@ -485,20 +483,11 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
       try {
         return Optional.of(StickyValuesCodec.decode(raw.s()));
       } catch (StickyValuesFormatException e) {
-        LOG.warn(
-            "Replacing unreadable stored entry for key '{}', config '{}': {}",
-            key,
-            configName,
-            e.getMessage());
+        LogSafe.unreadableEntry(LOG, "Replacing", key, configName, e.contentFreeMessage());
         return Optional.empty();
       }
     }
-    LOG.warn(
-        "Replacing unreadable stored entry for key '{}', config '{}': attribute '{}' is not a"
-            + " string",
-        key,
-        configName,
-        VALUE);
+    LogSafe.unreadableEntry(LOG, "Replacing", key, configName, NOT_A_STRING);
     return Optional.empty();
   }
 

@@ -223,6 +223,17 @@ abstract class JdbcStorageConformanceTest extends PersistentStorageConformanceTe
   }
 
   @Nested
+  @DisplayName("Keys, config names and values written as SQL")
+  class SqlInjection {
+    @Test
+    @DisplayName("are stored and read back literally, and touch nothing else in the database")
+    void storedLiterally() {
+      new SqlInjectionAttempts(database(), builder(), () -> clock.advance(Duration.ofHours(2)))
+          .run();
+    }
+  }
+
+  @Nested
   @DisplayName("purgeExpired()")
   class Purging {
     @Test

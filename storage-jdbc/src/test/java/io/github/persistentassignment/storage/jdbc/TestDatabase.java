@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -117,6 +118,20 @@ final class TestDatabase implements AutoCloseable {
     try (Connection connection = pool.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run " + sql, e);
+    }
+  }
+
+  /** The first column of the first row a query returns, as a number. */
+  long queryLong(String sql) {
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no row from " + sql);
+      }
+      return rs.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException("could not run " + sql, e);
     }

@@ -1,0 +1,1 @@
+GRANT SELECT, INSERT, UPDATE, DELETE ON persistent_assignments TO pa_app;
