@@ -94,8 +94,8 @@ public interface PersistentStorage extends AutoCloseable {
    * save, which is not atomic: a third-party adapter that keeps it fails the conformance kit's race
    * test.
    *
-   * <p>An adapter that repeats a call whose answer was lost on the network cannot tell its own first
-   * attempt's write from someone else's. The shipped adapters therefore may report an already
+   * <p>An adapter that repeats a call whose answer was lost on the network cannot tell its own
+   * first attempt's write from someone else's. The shipped adapters therefore may report an already
    * stored entry that equals {@code values} as this call's write (empty): the caller serves the
    * same entry either way.
    *
