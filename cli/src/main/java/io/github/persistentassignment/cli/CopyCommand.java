@@ -60,8 +60,12 @@ final class CopyCommand implements Callable<Integer> {
       progress.start("entries read", 0);
       enumerable.forEachEntry(
           entry -> {
-            Optional<StickyValues> existing =
-                target.saveIfAbsent(entry.key(), entry.configName(), entry.values());
+            // Look first: an adapter may report an equal entry it finds as its own write (see
+            // PersistentStorage.saveIfAbsent), which would count an entry already there as copied.
+            Optional<StickyValues> existing = target.load(entry.key()).get(entry.configName());
+            if (existing.isEmpty()) {
+              existing = target.saveIfAbsent(entry.key(), entry.configName(), entry.values());
+            }
             if (existing.isEmpty()) {
               counts[0]++;
             } else if (existing.get().equals(entry.values())) {
