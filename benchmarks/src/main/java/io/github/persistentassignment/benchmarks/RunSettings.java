@@ -1,0 +1,83 @@
+package io.github.persistentassignment.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How long and how often each benchmark runs.
+ *
+ * @param forks JVMs forked per benchmark; 0 runs it inside the calling JVM
+ * @param warmupIterations iterations before measuring
+ * @param measurementIterations iterations measured
+ * @param iterationMillis length of each iteration
+ * @param singleShot whether each iteration is one call (the smoke run) rather than timed
+ * @param threadCounts the thread counts every storage benchmark runs with, one pass each
+ */
+public record RunSettings(
+    int forks,
+    int warmupIterations,
+    int measurementIterations,
+    long iterationMillis,
+    boolean singleShot,
+    List<Integer> threadCounts) {
+
+  /**
+   * The full run: 1 fork, 2 × 1 s of warm-up and 3 × 1 s measured, at 1 and at 8 threads. Bounded
+   * so that all benchmarks finish in about half an hour on a small machine.
+   */
+  public static final RunSettings FULL = new RunSettings(1, 2, 3, 1_000, false, List.of(1, 8));
+
+  /**
+   * The smoke run inside {@code ./mvnw verify}: every benchmark called once per thread, in the
+   * test's JVM, with 2 threads so that per-thread state is exercised too.
+   */
+  public static final RunSettings SMOKE = new RunSettings(0, 0, 1, 0, true, List.of(2));
+
+  /** A shorter full run for trying changes out: 1 × 0.5 s warm-up, 2 × 0.5 s measured. */
+  public static final RunSettings QUICK = new RunSettings(1, 1, 2, 500, false, List.of(1, 8));
+
+  /**
+   * Applies these settings to a JMH options builder.
+   *
+   * @param options the builder
+   * @return the same builder
+   */
+  public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
+    options
+        .forks(forks)
+        .warmupIterations(warmupIterations)
+        .measurementIterations(measurementIterations);
+    if (singleShot) {
+      options.mode(Mode.SingleShotTime).timeUnit(TimeUnit.MICROSECONDS).measurementBatchSize(1);
+    } else {
+      TimeValue iteration = TimeValue.milliseconds(iterationMillis);
+      options.warmupTime(iteration).measurementTime(iteration);
+    }
+    return options;
+  }
+
+  /**
+   * The settings in words, for the report.
+   *
+   * @return such as {@code 1 fork, 2 × 1000 ms warm-up, 3 × 1000 ms measured}
+   */
+  public String describe() {
+    if (singleShot) {
+      return "single shot, " + forks + " forks, threads " + threadCounts;
+    }
+    return forks
+        + (forks == 1 ? " fork, " : " forks, ")
+        + warmupIterations
+        + " × "
+        + iterationMillis
+        + " ms warm-up, "
+        + measurementIterations
+        + " × "
+        + iterationMillis
+        + " ms measured, at "
+        + threadCounts.stream().map(t -> t + (t == 1 ? " thread" : " threads")).toList();
+  }
+}
