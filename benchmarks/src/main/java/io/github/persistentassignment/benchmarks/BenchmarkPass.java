@@ -27,8 +27,8 @@ public record BenchmarkPass(
     String name, Class<?> benchmark, @Nullable String backend, int threads) {
 
   /**
-   * Every pass of a run: the codec, then each backend's storage benchmarks, then the naive
-   * comparisons, each at every thread count of the settings.
+   * Every pass of a run: the codec and the decision's parts, then each backend's storage
+   * benchmarks, then the naive comparisons, each at every thread count of the settings.
    *
    * @param settings the run's settings
    * @param backends the backends to include, from {@link
@@ -38,6 +38,7 @@ public record BenchmarkPass(
   public static List<BenchmarkPass> plan(RunSettings settings, List<String> backends) {
     List<BenchmarkPass> passes = new ArrayList<>();
     passes.add(new BenchmarkPass("codec", CodecBenchmark.class, null, 1));
+    passes.add(new BenchmarkPass("decision", DecisionBenchmark.class, null, 1));
     for (String backend : backends) {
       for (int threads : settings.threadCounts()) {
         passes.add(
@@ -86,6 +87,6 @@ public record BenchmarkPass(
     if (backend != null) {
       options.param("backend", backend);
     }
-    return settings.applyTo(options).build();
+    return settings.applyTo(options, threads).build();
   }
 }

@@ -29,6 +29,13 @@ final class JdbcBackend implements BenchmarkBackend {
   /** One connection per benchmark thread at the most threads the benchmarks run with. */
   private static final int POOL_SIZE = 8;
 
+  /**
+   * SQLite has one writer at a time, and a connection that finds the database locked sleeps in its
+   * busy handler, in growing steps, before trying again. With several connections the 8-thread runs
+   * would measure those sleeps; with one, threads queue for it in the pool, in order.
+   */
+  private static final int SQLITE_POOL_SIZE = 1;
+
   private final String name;
   private final HikariDataSource pool;
   private final @Nullable Path folder;
@@ -39,7 +46,7 @@ final class JdbcBackend implements BenchmarkBackend {
   private @Nullable NaiveJdbcStorage naive;
 
   private JdbcBackend(String name, HikariConfig config, @Nullable Path folder, String run) {
-    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMaximumPoolSize(folder == null ? POOL_SIZE : SQLITE_POOL_SIZE);
     config.setConnectionTimeout(10_000);
     config.setPoolName("bench-" + name);
     this.name = name;
@@ -69,7 +76,7 @@ final class JdbcBackend implements BenchmarkBackend {
     return new JdbcBackend("mariadb", config, null, run);
   }
 
-  /** A file in a temporary folder, in WAL mode, waiting up to 10 s for the write lock. */
+  /** A file in a temporary folder, in WAL mode, through one connection (see the pool size). */
   static JdbcBackend sqlite(String run) {
     Path folder;
     try {

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +52,9 @@ public final class Measurements {
   }
 
   /**
-   * Parses one element of a JMH JSON result array.
+   * Parses one element of a JMH JSON result array. The time is the median of the measured
+   * iterations ({@code rawData}), which a burst of load from another process moves less than the
+   * mean JMH reports; without raw data it is JMH's score.
    *
    * @param result the element
    * @return the measurement, converted to microseconds per operation
@@ -67,9 +71,24 @@ public final class Measurements {
         parts[parts.length - 1],
         backend.isMissingNode() ? null : backend.asText(),
         result.path("threads").asInt(1),
-        primary.path("score").asDouble() * toMicros,
+        median(primary.path("rawData")).orElse(primary.path("score").asDouble()) * toMicros,
         primary.path("scoreError").asDouble(Double.NaN) * toMicros,
         allocated.isMissingNode() ? null : allocated.asDouble());
+  }
+
+  /** The median of every iteration of every fork. */
+  private static OptionalDouble median(JsonNode rawData) {
+    List<Double> values = new ArrayList<>();
+    rawData.forEach(fork -> fork.forEach(iteration -> values.add(iteration.asDouble())));
+    if (values.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    Collections.sort(values);
+    int middle = values.size() / 2;
+    return OptionalDouble.of(
+        values.size() % 2 == 1
+            ? values.get(middle)
+            : (values.get(middle - 1) + values.get(middle)) / 2);
   }
 
   private static double microsPer(String unit) {

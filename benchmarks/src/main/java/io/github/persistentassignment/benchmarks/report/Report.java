@@ -41,6 +41,7 @@ public final class Report {
   private static final String STORAGE = "StorageBenchmark";
   private static final String NAIVE = "NaiveBaselineBenchmark";
   private static final String CODEC = "CodecBenchmark";
+  private static final String DECISION = "DecisionBenchmark";
 
   /**
    * The storage operations compared with the raw client, and the codec work each does beyond it.
@@ -472,11 +473,16 @@ public final class Report {
             .append(" |\n");
       }
     }
+    out.append("\n### The assignment decision, in memory\n\n")
+        .append("`getUserPersistedValues` + `getExperiment` over `InMemoryPersistentStorage`:")
+        .append(" decisions per second on one thread, and per core with every thread busy. Of a")
+        .append(" decision's time, the live evaluation every decision makes first takes ")
+        .append(time(results.find(DECISION, "evaluate_live", null, 1)))
+        .append(" µs, two SHA-256 buckets of ")
+        .append(time(results.find(DECISION, "bucket_sha256", null, 1)))
+        .append(" µs each included.\n\n");
     out.append(
-        "\n### The assignment decision, in memory\n\n"
-            + "`getUserPersistedValues` + `getExperiment` over `InMemoryPersistentStorage`:"
-            + " decisions per second on one thread, and per core with every thread busy.\n\n"
-            + "| case | threads | µs | decisions/s | decisions/s per core | B/op |\n"
+        "| case | threads | µs | decisions/s | decisions/s per core | B/op |\n"
             + "|---|---|---:|---:|---:|---:|\n");
     int cores = Runtime.getRuntime().availableProcessors();
     for (String side : List.of("stickyHit", "firstAssignment")) {

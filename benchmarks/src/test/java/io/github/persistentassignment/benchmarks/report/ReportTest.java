@@ -59,7 +59,7 @@ class ReportTest {
   }
 
   @Test
-  @DisplayName("reads JMH's JSON, converting to microseconds, and writes latest.md from raw/")
+  @DisplayName("reads JMH's JSON (median of the iterations, in µs) and writes latest.md from raw/")
   void fromFiles() throws Exception {
     Path raw = Files.createDirectories(results.resolve("raw"));
     Files.writeString(
@@ -67,7 +67,8 @@ class ReportTest {
         """
         [ { "benchmark": "io.github.persistentassignment.benchmarks.StorageBenchmark.load_ours",
             "mode": "avgt", "threads": 8, "params": { "backend": "redis" },
-            "primaryMetric": { "score": 52000.0, "scoreError": 1500.0, "scoreUnit": "ns/op" },
+            "primaryMetric": { "score": 60000.0, "scoreError": 1500.0, "scoreUnit": "ns/op",
+                               "rawData": [ [ 51000.0, 90000.0, 52000.0, 53000.0, 50000.0 ] ] },
             "secondaryMetrics": { "gc.alloc.rate.norm": { "score": 26221.5, "scoreUnit": "B/op" } }
           },
           { "benchmark": "io.github.persistentassignment.benchmarks.StorageBenchmark.load_raw",
