@@ -11,27 +11,53 @@ import io.github.persistentassignment.PersistentStorage;
  * <p>Everything it writes lives under a key prefix, table or store of its own, which {@link
  * #close()} removes.
  */
-public interface BenchmarkBackend extends AutoCloseable {
+public abstract class BenchmarkBackend implements AutoCloseable {
+  private final String name;
+  private final PersistentStorage storage;
+  private final RawCommands raw;
+
+  BenchmarkBackend(String name, PersistentStorage storage, RawCommands raw) {
+    this.name = name;
+    this.storage = storage;
+    this.raw = raw;
+  }
+
   /**
    * The backend's name, as {@link Backends#open} takes it.
    *
    * @return the name, such as {@code redis-cluster}
    */
-  String name();
+  public final String name() {
+    return name;
+  }
 
   /**
    * Our adapter.
    *
    * @return the storage
    */
-  PersistentStorage storage();
+  public final PersistentStorage storage() {
+    return storage;
+  }
 
   /**
    * The raw client doing what the adapter does, one command per operation.
    *
    * @return the raw commands
    */
-  RawCommands raw();
+  public final RawCommands raw() {
+    return raw;
+  }
+
+  /**
+   * Whether the raw side reads what the adapter wrote, as it does on a server; the in-memory
+   * comparison keeps a map of its own, which has to be filled separately.
+   *
+   * @return true unless the raw side has its own data
+   */
+  public boolean rawSeesAdapterWrites() {
+    return true;
+  }
 
   /**
    * A naive adapter over the same client: the whole user map as one JSON value, read-modify-write
@@ -40,8 +66,8 @@ public interface BenchmarkBackend extends AutoCloseable {
    * @return the naive storage, created on first use and removed by {@link #close()}
    * @throws UnsupportedOperationException for a backend without one
    */
-  default PersistentStorage naiveStorage() {
-    throw new UnsupportedOperationException("no naive adapter for " + name());
+  public PersistentStorage naiveStorage() {
+    throw new UnsupportedOperationException("no naive adapter for " + name);
   }
 
   /**
@@ -49,9 +75,9 @@ public interface BenchmarkBackend extends AutoCloseable {
    *
    * @return a one-line description
    */
-  String describe();
+  public abstract String describe();
 
   /** Deletes everything this backend wrote and closes what it opened. */
   @Override
-  void close();
+  public abstract void close();
 }

@@ -1,6 +1,5 @@
 package io.github.persistentassignment.benchmarks.backends;
 
-import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,18 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * URL-connection HTTP client, as the adapter's builder would make), against DynamoDB Local; a table
  * of its own, deleted on {@link #close()}.
  */
-final class DynamoDbBackend implements BenchmarkBackend {
+final class DynamoDbBackend extends BenchmarkBackend {
   private final DynamoDbClient client;
   private final String table;
-  private final DynamoDbPersistentStorage storage;
   private final RawDynamoDb raw;
 
-  private DynamoDbBackend(DynamoDbClient client, String table) {
+  private DynamoDbBackend(
+      DynamoDbClient client, String table, DynamoDbPersistentStorage storage, RawDynamoDb raw) {
+    super("dynamodb", storage, raw);
     this.client = client;
     this.table = table;
-    this.storage = DynamoDbPersistentStorage.builder().client(client).tableName(table).build();
-    storage.createTableIfMissing();
-    this.raw = new RawDynamoDb(client, table);
+    this.raw = raw;
   }
 
   static DynamoDbBackend open(String run) {
@@ -55,22 +53,11 @@ final class DynamoDbBackend implements BenchmarkBackend {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build();
-    return new DynamoDbBackend(client, "pa_bench_" + run);
-  }
-
-  @Override
-  public String name() {
-    return "dynamodb";
-  }
-
-  @Override
-  public PersistentStorage storage() {
-    return storage;
-  }
-
-  @Override
-  public RawCommands raw() {
-    return raw;
+    String table = "pa_bench_" + run;
+    DynamoDbPersistentStorage storage =
+        DynamoDbPersistentStorage.builder().client(client).tableName(table).build();
+    storage.createTableIfMissing();
+    return new DynamoDbBackend(client, table, storage, new RawDynamoDb(client, table));
   }
 
   @Override
@@ -88,7 +75,7 @@ final class DynamoDbBackend implements BenchmarkBackend {
       client.deleteTable(delete -> delete.tableName(table));
     } finally {
       raw.close();
-      storage.close();
+      storage().close();
       client.close();
     }
   }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the adapter's statements by hand ({@link RawSql}). Tables have names of their own and are dropped
  * on {@link #close()}; a SQLite database is a temporary file.
  */
-final class JdbcBackend implements BenchmarkBackend {
+final class JdbcBackend extends BenchmarkBackend {
   /** One connection per benchmark thread at the most threads the benchmarks run with. */
   private static final int POOL_SIZE = 8;
 
@@ -36,34 +36,43 @@ final class JdbcBackend implements BenchmarkBackend {
    */
   private static final int SQLITE_POOL_SIZE = 1;
 
-  private final String name;
   private final HikariDataSource pool;
   private final @Nullable Path folder;
   private final String run;
-  private final JdbcPersistentStorage storage;
-  private final RawSql raw;
   private final List<String> tables = new ArrayList<>();
   private @Nullable NaiveJdbcStorage naive;
 
-  private JdbcBackend(String name, HikariConfig config, @Nullable Path folder, String run) {
+  private JdbcBackend(
+      String name,
+      HikariDataSource pool,
+      @Nullable Path folder,
+      String run,
+      JdbcPersistentStorage storage) {
+    super(name, storage, new RawSql(pool, storage.dialect(), storage.table()));
+    this.pool = pool;
+    this.folder = folder;
+    this.run = run;
+    tables.add(storage.table());
+  }
+
+  private static JdbcBackend open(
+      String name, HikariConfig config, @Nullable Path folder, String run) {
     config.setMaximumPoolSize(folder == null ? POOL_SIZE : SQLITE_POOL_SIZE);
     config.setConnectionTimeout(10_000);
     config.setPoolName("bench-" + name);
-    this.name = name;
-    this.pool = new HikariDataSource(config);
-    this.folder = folder;
-    this.run = run;
-    String table = "pa_bench_" + run;
-    tables.add(table);
-    this.storage =
-        JdbcPersistentStorage.builder(pool).table(table).createSchemaIfMissing(true).build();
-    this.raw = new RawSql(pool, storage.dialect(), table);
+    HikariDataSource pool = new HikariDataSource(config);
+    JdbcPersistentStorage storage =
+        JdbcPersistentStorage.builder(pool)
+            .table("pa_bench_" + run)
+            .createSchemaIfMissing(true)
+            .build();
+    return new JdbcBackend(name, pool, folder, run, storage);
   }
 
   static JdbcBackend postgresql(String run) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(TestBackends.postgresUrl());
-    return new JdbcBackend("postgresql", config, null, run);
+    return open("postgresql", config, null, run);
   }
 
   static JdbcBackend mariadb(String run) {
@@ -73,7 +82,7 @@ final class JdbcBackend implements BenchmarkBackend {
     if (!url.contains("sslMode")) {
       config.addDataSourceProperty("sslMode", "disable"); // the loopback server has no TLS
     }
-    return new JdbcBackend("mariadb", config, null, run);
+    return open("mariadb", config, null, run);
   }
 
   /** A file in a temporary folder, in WAL mode, through one connection (see the pool size). */
@@ -88,22 +97,7 @@ final class JdbcBackend implements BenchmarkBackend {
     config.setJdbcUrl("jdbc:sqlite:" + folder.resolve("bench.db"));
     config.addDataSourceProperty("journal_mode", "WAL");
     config.addDataSourceProperty("busy_timeout", "10000");
-    return new JdbcBackend("sqlite", config, folder, run);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PersistentStorage storage() {
-    return storage;
-  }
-
-  @Override
-  public RawCommands raw() {
-    return raw;
+    return open("sqlite", config, folder, run);
   }
 
   @Override
@@ -145,7 +139,7 @@ final class JdbcBackend implements BenchmarkBackend {
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop the benchmark tables " + tables, e);
     } finally {
-      storage.close();
+      storage().close();
       pool.close();
       deleteFolder();
     }

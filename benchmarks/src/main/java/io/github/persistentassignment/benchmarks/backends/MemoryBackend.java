@@ -1,6 +1,5 @@
 package io.github.persistentassignment.benchmarks.backends;
 
-import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.benchmarks.SampleEntries;
 import io.github.persistentassignment.codec.StickyValuesCodec;
@@ -16,23 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * the ratio shows what the adapter's contract (argument checks, copies, expiry bookkeeping) costs
  * in nanoseconds, not a network overhead.
  */
-final class MemoryBackend implements BenchmarkBackend {
-  private final InMemoryPersistentStorage storage = InMemoryPersistentStorage.create();
-  private final RawMap raw = new RawMap();
-
-  @Override
-  public String name() {
-    return "memory";
+final class MemoryBackend extends BenchmarkBackend {
+  MemoryBackend() {
+    super("memory", InMemoryPersistentStorage.create(), new RawMap());
   }
 
   @Override
-  public PersistentStorage storage() {
-    return storage;
-  }
-
-  @Override
-  public RawCommands raw() {
-    return raw;
+  public boolean rawSeesAdapterWrites() {
+    return false;
   }
 
   @Override
@@ -42,7 +32,7 @@ final class MemoryBackend implements BenchmarkBackend {
 
   @Override
   public void close() {
-    storage.close();
+    storage().close();
   }
 
   /**

@@ -27,32 +27,35 @@ import redis.clients.jedis.resps.ScanResult;
  * three masters), and that same client sending the commands the adapter sends. Keys live under a
  * prefix of their own, deleted by a {@code SCAN} of every node on {@link #close()}.
  */
-final class RedisBackend implements BenchmarkBackend {
+final class RedisBackend extends BenchmarkBackend {
   /** The adapter's insert-if-absent, written the way a user of the raw client would write it. */
   private static final String SAVE_IF_ABSENT =
       "if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then return false end\n"
           + "return redis.call('HGET', KEYS[1], ARGV[1])";
 
-  private final String name;
   private final UnifiedJedis client;
   private final List<Admin> admins;
   private final String keyPrefix;
-  private final RedisPersistentStorage storage;
-  private final RawCommands raw;
   private @Nullable NaiveRedisStorage naive;
 
-  private RedisBackend(String name, UnifiedJedis client, List<Admin> admins, String run) {
-    this.name = name;
+  private RedisBackend(
+      String name, UnifiedJedis client, List<Admin> admins, RedisPersistentStorage storage) {
+    super(name, storage, new RawRedis(client, storage));
     this.client = client;
     this.admins = admins;
-    this.keyPrefix = "pa-bench-" + run + ":";
-    this.storage = RedisPersistentStorage.builder(client).keyPrefix(keyPrefix).build();
-    this.raw = new RawRedis(client, storage);
+    this.keyPrefix = storage.keyPrefix();
+  }
+
+  private static RedisBackend open(
+      String name, UnifiedJedis client, List<Admin> admins, String run) {
+    RedisPersistentStorage storage =
+        RedisPersistentStorage.builder(client).keyPrefix("pa-bench-" + run + ":").build();
+    return new RedisBackend(name, client, admins, storage);
   }
 
   static RedisBackend standalone(String run) {
     URI url = URI.create(TestBackends.redisUrl());
-    return new RedisBackend("redis", RedisClient.create(url), List.of(() -> new Jedis(url)), run);
+    return open("redis", RedisClient.create(url), List.of(() -> new Jedis(url)), run);
   }
 
   static RedisBackend cluster(String run) {
@@ -63,22 +66,7 @@ final class RedisBackend implements BenchmarkBackend {
       nodes.add(address);
       admins.add(() -> new Jedis(address));
     }
-    return new RedisBackend("redis-cluster", RedisClusterClient.create(nodes), admins, run);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public PersistentStorage storage() {
-    return storage;
-  }
-
-  @Override
-  public RawCommands raw() {
-    return raw;
+    return open("redis-cluster", RedisClusterClient.create(nodes), admins, run);
   }
 
   @Override
@@ -120,7 +108,7 @@ final class RedisBackend implements BenchmarkBackend {
         }
       }
     } finally {
-      storage.close();
+      storage().close();
       client.close();
     }
   }

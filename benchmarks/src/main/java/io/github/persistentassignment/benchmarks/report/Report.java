@@ -265,16 +265,7 @@ public final class Report {
         .append(" bytes allocated per operation in the benchmark JVM.\n\n");
     for (String backend : backends) {
       out.append("### ").append(backend).append("\n\n| operation |");
-      for (int t : threads) {
-        String label = threadsLabel(t);
-        out.append(" ours, ")
-            .append(label)
-            .append(" | raw, ")
-            .append(label)
-            .append(" | ratio, ")
-            .append(label)
-            .append(" |");
-      }
+      columnsPerThreadCount(out, threads, "ours", "raw", "ratio");
       out.append(" B/op ours / raw (1 thread) |\n|---|")
           .append("---:|".repeat(threads.size() * 3))
           .append("---:|\n");
@@ -393,16 +384,7 @@ public final class Report {
         .append(" SELECT + UPDATE). Same client, same user with 5 entries. It also loses entries")
         .append(" under concurrent saves (`NaiveAdapterLosesEntriesTest`).\n\n")
         .append("| backend | operation |");
-    for (int t : threads) {
-      String label = threadsLabel(t);
-      out.append(" naive, ")
-          .append(label)
-          .append(" | ours, ")
-          .append(label)
-          .append(" | ours / naive, ")
-          .append(label)
-          .append(" |");
-    }
+    columnsPerThreadCount(out, threads, "naive", "ours", "ours / naive");
     out.append("\n|---|---|").append("---:|".repeat(threads.size() * 3)).append('\n');
     for (String backend : withNaive) {
       for (String operation : List.of("save", "load")) {
@@ -448,13 +430,7 @@ public final class Report {
         .append(" first assignment loads nothing, evaluates, and saves with saveIfAbsent. The last")
         .append(" column compares the sticky hit with the raw load alone: everything the library")
         .append(" does around the one round trip.\n\n| backend |");
-    for (int t : threads) {
-      out.append(" sticky hit, ")
-          .append(threadsLabel(t))
-          .append(" | first assignment, ")
-          .append(threadsLabel(t))
-          .append(" |");
-    }
+    columnsPerThreadCount(out, threads, "sticky hit", "first assignment");
     out.append(" sticky hit / raw load (1 thread) |\n|---|")
         .append("---:|".repeat(threads.size() * 2))
         .append("---:|\n");
@@ -599,6 +575,16 @@ public final class Report {
 
   private static String threadsLabel(int threads) {
     return threads == 1 ? "1 thread" : threads + " threads";
+  }
+
+  /** Header cells: each of the names, once per thread count, such as "ours, 8 threads". */
+  private static void columnsPerThreadCount(
+      StringBuilder out, List<Integer> threads, String... names) {
+    for (int t : threads) {
+      for (String name : names) {
+        out.append(' ').append(name).append(", ").append(threadsLabel(t)).append(" |");
+      }
+    }
   }
 
   private static void row(StringBuilder out, String name, String value) {
