@@ -37,13 +37,29 @@ public final class BenchmarkRun {
   private BenchmarkRun() {}
 
   /**
-   * Runs the benchmarks.
+   * Runs the benchmarks and exits: 0 when the report is written, 2 for a usage error, 1 for any
+   * other failure (a missing server, a failing benchmark).
    *
    * @param args the options above
-   * @throws IOException if the results cannot be written
-   * @throws RunnerException if a benchmark fails
    */
-  public static void main(String[] args) throws IOException, RunnerException {
+  public static void main(String[] args) {
+    int status;
+    try {
+      run(args);
+      status = 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      status = 2;
+    } catch (IOException | RunnerException | RuntimeException e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    // DynamoDB Local's server threads would keep the JVM alive; the shutdown hooks stop it and the
+    // Redis Cluster this run started.
+    System.exit(status);
+  }
+
+  private static void run(String[] args) throws IOException, RunnerException {
     Path results = Path.of("benchmarks/results");
     List<String> backends = Backends.NAMES;
     RunSettings settings = RunSettings.FULL;
