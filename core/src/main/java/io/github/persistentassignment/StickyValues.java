@@ -1,6 +1,7 @@
 package io.github.persistentassignment;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullElement;
 
 import io.github.persistentassignment.internal.JsonValues;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public record StickyValues(
       @Nullable List<SecondaryExposure> exposures, String name) {
     requireNonNullArgument(exposures, name);
     for (int i = 0; i < exposures.size(); i++) {
-      requireNonNullArgument(exposures.get(i), name + "[" + i + "]");
+      requireNonNullElement(exposures.get(i), name, i);
     }
     return List.copyOf(exposures);
   }
@@ -92,7 +93,7 @@ public record StickyValues(
   private static List<String> copyStrings(List<String> strings, String name) {
     List<String> copy = new ArrayList<>(strings.size());
     for (int i = 0; i < strings.size(); i++) {
-      copy.add(requireNonNullArgument(strings.get(i), name + "[" + i + "]"));
+      copy.add(requireNonNullElement(strings.get(i), name, i));
     }
     return List.copyOf(copy);
   }

@@ -2,6 +2,7 @@ package io.github.persistentassignment;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullElement;
 
 import io.github.persistentassignment.internal.JsonValues;
 import java.util.Collections;
@@ -32,7 +33,7 @@ public record User(
         (type, id) ->
             ids.put(
                 requireNonBlank(type, "customIds key"),
-                requireNonNullArgument(id, "customIds[" + type + "]")));
+                requireNonNullElement(id, "customIds", type)));
     customIds = Collections.unmodifiableMap(ids);
     attributes = JsonValues.copyObject(attributes, "attributes");
   }

@@ -2,6 +2,7 @@ package io.github.persistentassignment;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullElement;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public final class UserPersistedValues {
         (name, sticky) ->
             copy.put(
                 requireNonBlank(name, "configName"),
-                requireNonNullArgument(sticky, "values[" + name + "]")));
+                requireNonNullElement(sticky, "values", name)));
     return new UserPersistedValues(Collections.unmodifiableMap(copy), true);
   }
 

@@ -18,6 +18,14 @@ public final class Bucketing {
   /** The number of buckets; a bucket is in {@code [0, BUCKETS)}. */
   public static final int BUCKETS = 10_000;
 
+  /**
+   * One digest per thread, reused: {@link MessageDigest} is not thread-safe, and looking one up
+   * with {@link MessageDigest#getInstance} on every call cost as much as the hashing itself. {@link
+   * MessageDigest#digest(byte[])} leaves it reset for the next call.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(Bucketing::newSha256);
+
   private Bucketing() {}
 
   /**
@@ -31,15 +39,14 @@ public final class Bucketing {
   public static int bucket(String salt, String unitId) {
     requireNonNullArgument(salt, "salt");
     requireNonNullArgument(unitId, "unitId");
-    byte[] digest = sha256().digest((salt + "." + unitId).getBytes(StandardCharsets.UTF_8));
+    byte[] digest = SHA_256.get().digest((salt + "." + unitId).getBytes(StandardCharsets.UTF_8));
     long first8 = ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
     // The 8 bytes are an unsigned number; a signed remainder would differ for half of all units.
     return (int) Long.remainderUnsigned(first8, BUCKETS);
   }
 
-  private static MessageDigest sha256() {
+  private static MessageDigest newSha256() {
     try {
-      // A new instance per call: MessageDigest is not thread-safe and creating one is cheap.
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform must provide SHA-256", e);

@@ -43,6 +43,25 @@ public final class Arguments {
   }
 
   /**
+   * Rejects a null element of a collection argument, naming it as {@code name[index]}. The name is
+   * built only when the element is null: these checks run for every element of every value the
+   * codec decodes, so an eager message would cost more than the check.
+   *
+   * @param value the element
+   * @param name the collection's name
+   * @param index the element's index, or its key in a map
+   * @param <T> the element's type
+   * @return the element
+   * @throws IllegalArgumentException naming the element
+   */
+  public static <T> T requireNonNullElement(@Nullable T value, String name, Object index) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + "[" + index + "] must not be null");
+    }
+    return value;
+  }
+
+  /**
    * Rejects a null, zero or negative duration, such as a time to live or a timeout.
    *
    * @param duration the argument

@@ -303,6 +303,18 @@ class StickyValuesCodecTest {
     }
 
     @Test
+    @DisplayName("an already copied value nested one level deeper than allowed")
+    void tooDeepByReuse() {
+      StickyValues deepest = StickyValues.builder().jsonValue(nested(199)).build();
+      Map<String, Object> oneMore = Map.of("k", deepest.jsonValue());
+      assertThatThrownBy(() -> StickyValues.builder().jsonValue(oneMore))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("more than 199 levels deep");
+      StickyValues copiedAgain = StickyValues.builder().jsonValue(deepest.jsonValue()).build();
+      assertThat(copiedAgain).isEqualTo(deepest);
+    }
+
+    @Test
     @DisplayName("a number of 1 001 digits")
     void tooManyDigits() {
       BigInteger digits = BigInteger.TEN.pow(1_000); // 1 001 digits

@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
+import io.github.persistentassignment.conformance.LocalRedisServers;
 import io.github.persistentassignment.conformance.TestBackends;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,13 +10,13 @@ import redis.clients.jedis.HostAndPort;
 
 /**
  * A Redis Cluster for tests: the one {@code PA_TEST_REDIS_CLUSTER} names, else three masters this
- * JVM starts ({@link LocalRedis#cluster()}) and stops on {@link #close()}.
+ * JVM starts ({@link LocalRedisServers#cluster()}) and stops on {@link #close()}.
  */
 public final class ClusterFixture implements AutoCloseable {
-  private final @Nullable LocalRedis local;
+  private final @Nullable LocalRedisServers local;
   private final List<String> nodes;
 
-  private ClusterFixture(@Nullable LocalRedis local, List<String> nodes) {
+  private ClusterFixture(@Nullable LocalRedisServers local, List<String> nodes) {
     this.local = local;
     this.nodes = nodes;
   }
@@ -31,8 +32,8 @@ public final class ClusterFixture implements AutoCloseable {
     if (configured != null && !configured.isBlank()) {
       return new ClusterFixture(null, TestBackends.redisClusterNodes());
     }
-    LocalRedis cluster = LocalRedis.cluster();
-    return new ClusterFixture(cluster, cluster.nodeStrings());
+    LocalRedisServers cluster = LocalRedisServers.cluster();
+    return new ClusterFixture(cluster, cluster.nodes());
   }
 
   /** Whether this JVM started the cluster, so its statistics may be reset. */

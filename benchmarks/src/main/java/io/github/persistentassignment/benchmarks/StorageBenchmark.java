@@ -1,0 +1,352 @@
+package io.github.persistentassignment.benchmarks;
+
+import static io.github.persistentassignment.benchmarks.SampleEntries.ABSENT_CONFIG;
+import static io.github.persistentassignment.benchmarks.SampleEntries.EXPERIMENT;
+import static io.github.persistentassignment.benchmarks.SampleEntries.SAVED_CONFIG;
+import static io.github.persistentassignment.benchmarks.SampleEntries.STORED_CONFIG;
+import static io.github.persistentassignment.benchmarks.SampleEntries.TYPICAL;
+import static io.github.persistentassignment.benchmarks.SampleEntries.TYPICAL_JSON;
+
+import io.github.persistentassignment.Assignment;
+import io.github.persistentassignment.ExperimentOptions;
+import io.github.persistentassignment.PersistentAssignment;
+import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.User;
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.benchmarks.backends.Backends;
+import io.github.persistentassignment.benchmarks.backends.BenchmarkBackend;
+import io.github.persistentassignment.benchmarks.backends.RawCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * Each adapter operation ({@code <operation>_ours}) next to the raw client doing the same command
+ * on the same data ({@code <operation>_raw}), and the end-to-end call a user makes ({@code
+ * assign_*}: {@code getUserPersistedValues} then {@code getExperiment}). The pair's names sort
+ * together, so JMH runs them one after the other.
+ *
+ * <p>Every benchmark thread has a user of its own with the five {@link SampleEntries#USER_CONFIGS}
+ * stored; operations that must find nothing use a fresh key per call. Each method checks that it
+ * did what its name says (won, lost, found the entry), so a broken setup fails rather than measures
+ * something else.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class StorageBenchmark {
+  /** How many users {@code loadAll} reads. */
+  public static final int BULK_KEYS = 100;
+
+  /** The backend, one of {@link Backends#NAMES}; the harness runs one backend at a time. */
+  @Param({"memory"})
+  public String backend = "memory";
+
+  private BenchmarkBackend opened;
+  private PersistentStorage ours;
+  private RawCommands raw;
+  private PersistentAssignment assignment;
+  private final List<String> bulkKeys = new ArrayList<>();
+  private final AtomicInteger callers = new AtomicInteger();
+  private final List<Caller> seeded = new CopyOnWriteArrayList<>();
+
+  /**
+   * Opens the backend, and stores the users {@code loadAll} reads when this trial measures it.
+   *
+   * @param params which benchmark this trial runs
+   */
+  @Setup(Level.Trial)
+  public void open(BenchmarkParams params) {
+    opened = Backends.open(backend);
+    ours = opened.storage();
+    raw = opened.raw();
+    assignment =
+        PersistentAssignment.builder().storage(ours).evaluator(SampleEntries.catalog()).build();
+    if (params.getBenchmark().contains(".loadAll_")) {
+      for (int i = 0; i < BULK_KEYS; i++) {
+        String key = "bulk-" + i + ":userID";
+        bulkKeys.add(key);
+        seedUser(key);
+      }
+    }
+  }
+
+  /**
+   * After each iteration, once every thread has finished it: fails the run if the assignment logic
+   * hid a storage failure (it logs and counts them rather than throwing); and on the in-memory
+   * store deletes the iteration's fresh entries, which would otherwise fill the heap (millions per
+   * second) and turn the measurement into one of the garbage collector. Servers keep theirs until
+   * the trial's clean-up.
+   */
+  @TearDown(Level.Iteration)
+  public void afterIteration() {
+    if (assignment.storageFailures() > 0) {
+      throw new IllegalStateException(
+          assignment.storageFailures() + " storage failures on " + backend + "; see the log");
+    }
+    if (backend.equals("memory")) {
+      for (Caller caller : seeded) {
+        for (long n = caller.forgottenUpTo; n < caller.next; n++) {
+          String fresh = caller.freshPrefix + n + ":userID";
+          ours.delete(fresh, EXPERIMENT);
+          raw.delete(fresh, EXPERIMENT);
+        }
+        caller.forgottenUpTo = caller.next;
+      }
+    }
+  }
+
+  /** Deletes what the trial wrote and closes the backend. */
+  @TearDown(Level.Trial)
+  public void close() {
+    opened.close();
+  }
+
+  /**
+   * Stores a user's five entries with the adapter, which the raw side then reads too; the in-memory
+   * comparison keeps a map of its own, so it gets them written there as well.
+   */
+  private void seedUser(String key) {
+    for (String config : SampleEntries.USER_CONFIGS) {
+      ours.save(key, config, TYPICAL);
+      if (!opened.rawSeesAdapterWrites()) {
+        raw.save(key, config, TYPICAL_JSON);
+      }
+    }
+  }
+
+  /** One benchmark thread: its own seeded user, and a counter for fresh keys. */
+  @State(Scope.Thread)
+  public static class Caller {
+    private String key = "";
+    private User user = User.of("unset");
+    private String freshPrefix = "";
+    private long next;
+    private long forgottenUpTo;
+
+    /**
+     * Stores this thread's user with its five entries.
+     *
+     * @param benchmark the open backend
+     */
+    @Setup(Level.Trial)
+    public void seed(StorageBenchmark benchmark) {
+      int index = benchmark.callers.getAndIncrement();
+      user = User.of("user-" + index);
+      key = "user-" + index + ":userID";
+      freshPrefix = "fresh-" + index + "-";
+      benchmark.seedUser(key);
+      benchmark.seeded.add(this);
+    }
+
+    String freshKey() {
+      return freshPrefix + next++ + ":userID";
+    }
+
+    User freshUser() {
+      return User.of(freshPrefix + next++);
+    }
+  }
+
+  /**
+   * Reads the thread's user: five entries, decoded.
+   *
+   * @param caller the thread's state
+   * @return the entries
+   */
+  @Benchmark
+  public UserPersistedValues load_ours(Caller caller) {
+    UserPersistedValues values = ours.load(caller.key);
+    if (values.isEmpty()) {
+      throw new IllegalStateException("the seeded user has no entries on " + backend);
+    }
+    return values;
+  }
+
+  /**
+   * The raw read of the same user.
+   *
+   * @param caller the thread's state
+   * @return the reply
+   */
+  @Benchmark
+  public Object load_raw(Caller caller) {
+    return raw.load(caller.key);
+  }
+
+  /**
+   * Overwrites one of the user's entries (an upsert that updates).
+   *
+   * @param caller the thread's state
+   */
+  @Benchmark
+  public void save_ours(Caller caller) {
+    ours.save(caller.key, SAVED_CONFIG, TYPICAL);
+  }
+
+  /**
+   * The raw upsert of the same entry.
+   *
+   * @param caller the thread's state
+   * @return the reply
+   */
+  @Benchmark
+  public Object save_raw(Caller caller) {
+    return raw.save(caller.key, SAVED_CONFIG, TYPICAL_JSON);
+  }
+
+  /**
+   * Inserts under a fresh key: the first writer, which writes.
+   *
+   * @param caller the thread's state
+   * @return empty
+   */
+  @Benchmark
+  public Optional<StickyValues> saveIfAbsentWin_ours(Caller caller) {
+    Optional<StickyValues> stored = ours.saveIfAbsent(caller.freshKey(), EXPERIMENT, TYPICAL);
+    if (stored.isPresent()) {
+      throw new IllegalStateException("saveIfAbsent found an entry under a fresh key");
+    }
+    return stored;
+  }
+
+  /**
+   * The raw insert-if-absent under a fresh key.
+   *
+   * @param caller the thread's state
+   * @return true
+   */
+  @Benchmark
+  public boolean saveIfAbsentWin_raw(Caller caller) {
+    if (!raw.saveIfAbsent(caller.freshKey(), EXPERIMENT, TYPICAL_JSON)) {
+      throw new IllegalStateException("the raw insert-if-absent did not write a fresh key");
+    }
+    return true;
+  }
+
+  /**
+   * Tries to insert an entry the user has: writes nothing, returns the stored one.
+   *
+   * @param caller the thread's state
+   * @return the stored entry
+   */
+  @Benchmark
+  public Optional<StickyValues> saveIfAbsentLose_ours(Caller caller) {
+    Optional<StickyValues> stored = ours.saveIfAbsent(caller.key, STORED_CONFIG, TYPICAL);
+    if (stored.isEmpty()) {
+      throw new IllegalStateException("saveIfAbsent wrote over a stored entry");
+    }
+    return stored;
+  }
+
+  /**
+   * The raw insert-if-absent of an entry the user has.
+   *
+   * @param caller the thread's state
+   * @return false
+   */
+  @Benchmark
+  public boolean saveIfAbsentLose_raw(Caller caller) {
+    if (raw.saveIfAbsent(caller.key, STORED_CONFIG, TYPICAL_JSON)) {
+      throw new IllegalStateException("the raw insert-if-absent wrote over a stored entry");
+    }
+    return false;
+  }
+
+  /**
+   * Deletes an entry the user does not have: the common delete, of an experiment that is no longer
+   * active for a user who was never in it.
+   *
+   * @param caller the thread's state
+   */
+  @Benchmark
+  public void delete_ours(Caller caller) {
+    ours.delete(caller.key, ABSENT_CONFIG);
+  }
+
+  /**
+   * The raw delete of the same entry.
+   *
+   * @param caller the thread's state
+   * @return the reply
+   */
+  @Benchmark
+  public Object delete_raw(Caller caller) {
+    return raw.delete(caller.key, ABSENT_CONFIG);
+  }
+
+  /**
+   * Reads 100 users of five entries each in one call.
+   *
+   * @return the users
+   */
+  @Benchmark
+  public Map<String, UserPersistedValues> loadAll_ours() {
+    Map<String, UserPersistedValues> users = ours.loadAll(bulkKeys);
+    if (users.size() != BULK_KEYS) {
+      throw new IllegalStateException("loadAll returned " + users.size() + " users");
+    }
+    return users;
+  }
+
+  /**
+   * The raw bulk read of the same users.
+   *
+   * @return the replies
+   */
+  @Benchmark
+  public Object loadAll_raw() {
+    return raw.loadAll(bulkKeys);
+  }
+
+  /**
+   * A returning user: loads their entries and is served the stored group.
+   *
+   * @param caller the thread's state
+   * @return the assignment
+   */
+  @Benchmark
+  public Assignment assign_stickyHit(Caller caller) {
+    UserPersistedValues stored = assignment.getUserPersistedValues(caller.user, "userID");
+    Assignment result =
+        assignment.getExperiment(caller.user, EXPERIMENT, ExperimentOptions.persisted(stored));
+    if (result.reason() != Assignment.Reason.PERSISTED) {
+      throw new IllegalStateException("expected the stored group, got " + result.reason());
+    }
+    return result;
+  }
+
+  /**
+   * A new user: loads nothing, is evaluated and the result saved with saveIfAbsent.
+   *
+   * @param caller the thread's state
+   * @return the assignment
+   */
+  @Benchmark
+  public Assignment assign_firstAssignment(Caller caller) {
+    User user = caller.freshUser();
+    UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
+    Assignment result =
+        assignment.getExperiment(user, EXPERIMENT, ExperimentOptions.persisted(stored));
+    if (result.reason() != Assignment.Reason.EVALUATED || !result.isUserInExperiment()) {
+      throw new IllegalStateException("expected a first, saved assignment, got " + result);
+    }
+    return result;
+  }
+}

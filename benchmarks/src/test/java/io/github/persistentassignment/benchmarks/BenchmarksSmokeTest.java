@@ -1,0 +1,75 @@
+package io.github.persistentassignment.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.persistentassignment.benchmarks.backends.Backends;
+import io.github.persistentassignment.benchmarks.backends.BenchmarkBackend;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+
+/**
+ * Runs every benchmark of the full run's plan once per thread, in this JVM ({@link
+ * RunSettings#SMOKE}), so that a benchmark that no longer works fails the build instead of the next
+ * full run. Each benchmark checks that it did what it claims (a write wrote, a lookup found the
+ * entry), so this also catches a setup that measures the wrong thing.
+ */
+@DisplayName("Every benchmark runs")
+class BenchmarksSmokeTest {
+  static final List<String> BACKENDS = Backends.NAMES;
+
+  @TempDir Path raw;
+
+  @Test
+  @DisplayName("the codec benchmarks")
+  void codec() throws Exception {
+    for (BenchmarkPass pass : BenchmarkPass.plan(RunSettings.SMOKE, List.of())) {
+      assertRuns(pass);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("BACKENDS")
+  @DisplayName("the storage benchmarks, and the naive comparison where there is one")
+  void backend(String name) throws Exception {
+    // Skips (or fails, when PA_REQUIRE_BACKENDS=true) here, without a server, not inside JMH.
+    try (BenchmarkBackend backend = Backends.open(name)) {
+      assertThat(backend.describe()).isNotBlank();
+    }
+    List<BenchmarkPass> passes =
+        BenchmarkPass.plan(RunSettings.SMOKE, List.of(name)).stream()
+            .filter(pass -> name.equals(pass.backend()))
+            .toList();
+    assertThat(passes).isNotEmpty();
+    for (BenchmarkPass pass : passes) {
+      assertRuns(pass);
+    }
+  }
+
+  private void assertRuns(BenchmarkPass pass) throws Exception {
+    Collection<RunResult> results =
+        new Runner(pass.options(RunSettings.SMOKE, raw, List.of())).run();
+    assertThat(results).as(pass.name()).hasSize(benchmarkMethods(pass.benchmark()));
+    assertThat(raw.resolve(pass.name() + ".json")).isNotEmptyFile();
+    assertThat(Files.readString(raw.resolve(pass.name() + ".json"))).contains("primaryMetric");
+  }
+
+  private static int benchmarkMethods(Class<?> benchmark) {
+    return (int)
+        Arrays.stream(benchmark.getMethods())
+            .map(Method::getDeclaredAnnotations)
+            .filter(annotations -> Arrays.stream(annotations).anyMatch(Benchmark.class::isInstance))
+            .count();
+  }
+}
