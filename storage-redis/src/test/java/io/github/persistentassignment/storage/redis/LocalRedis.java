@@ -7,9 +7,9 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 
 /**
- * A standalone Redis server this JVM starts ({@link LocalRedisServers#standalone}), seen through
- * Jedis types, for the tests that inspect or reset the server directly (statistics, scripts, a
- * lower {@code proto-max-bulk-len}), which a shared server must not be subjected to.
+ * A Redis server or cluster this JVM starts ({@link LocalRedisServers}), seen through Jedis types,
+ * for the tests that inspect or reset the server directly (statistics, scripts, a lower {@code
+ * proto-max-bulk-len}), which a shared server must not be subjected to.
  */
 final class LocalRedis implements AutoCloseable {
   private final LocalRedisServers server;
@@ -29,7 +29,15 @@ final class LocalRedis implements AutoCloseable {
     return new LocalRedis(LocalRedisServers.standalone(extraArguments));
   }
 
-  /** The server's address, as a one-element list. */
+  /**
+   * Starts a Redis Cluster of three masters, for tests that reconfigure its nodes (announced
+   * addresses, ACL users); skips or fails like {@link #standalone}.
+   */
+  static LocalRedis cluster() {
+    return new LocalRedis(LocalRedisServers.cluster());
+  }
+
+  /** The servers' addresses: one for a standalone server, every node of a cluster. */
   List<HostAndPort> nodes() {
     return server.nodes().stream().map(HostAndPort::from).toList();
   }
