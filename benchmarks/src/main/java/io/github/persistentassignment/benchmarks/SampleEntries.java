@@ -38,6 +38,17 @@ public final class SampleEntries {
   /** The typical entry's JSON, as the raw clients send it. */
   public static final String TYPICAL_JSON = StickyValuesCodec.encode(TYPICAL);
 
+  /**
+   * What another server offers for an entry the user already has: the typical entry evaluated a
+   * millisecond later. A losing saveIfAbsent offers this, not the stored entry itself, since an
+   * adapter may count an entry equal to the one offered as the caller's own write.
+   */
+  public static final StickyValues CHALLENGER =
+      TYPICAL.toBuilder().time(TYPICAL.time() + 1).build();
+
+  /** The challenger's JSON, as the raw clients send it. */
+  public static final String CHALLENGER_JSON = StickyValuesCodec.encode(CHALLENGER);
+
   /** The large entry. */
   public static final StickyValues LARGE = large();
 

@@ -1,6 +1,8 @@
 package io.github.persistentassignment.benchmarks;
 
 import static io.github.persistentassignment.benchmarks.SampleEntries.ABSENT_CONFIG;
+import static io.github.persistentassignment.benchmarks.SampleEntries.CHALLENGER;
+import static io.github.persistentassignment.benchmarks.SampleEntries.CHALLENGER_JSON;
 import static io.github.persistentassignment.benchmarks.SampleEntries.EXPERIMENT;
 import static io.github.persistentassignment.benchmarks.SampleEntries.SAVED_CONFIG;
 import static io.github.persistentassignment.benchmarks.SampleEntries.STORED_CONFIG;
@@ -248,7 +250,7 @@ public class StorageBenchmark {
    */
   @Benchmark
   public Optional<StickyValues> saveIfAbsentLose_ours(Caller caller) {
-    Optional<StickyValues> stored = ours.saveIfAbsent(caller.key, STORED_CONFIG, TYPICAL);
+    Optional<StickyValues> stored = ours.saveIfAbsent(caller.key, STORED_CONFIG, CHALLENGER);
     if (stored.isEmpty()) {
       throw new IllegalStateException("saveIfAbsent wrote over a stored entry");
     }
@@ -263,7 +265,7 @@ public class StorageBenchmark {
    */
   @Benchmark
   public boolean saveIfAbsentLose_raw(Caller caller) {
-    if (raw.saveIfAbsent(caller.key, STORED_CONFIG, TYPICAL_JSON)) {
+    if (raw.saveIfAbsent(caller.key, STORED_CONFIG, CHALLENGER_JSON)) {
       throw new IllegalStateException("the raw insert-if-absent wrote over a stored entry");
     }
     return false;
