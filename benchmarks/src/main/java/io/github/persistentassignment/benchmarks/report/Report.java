@@ -123,6 +123,7 @@ public final class Report {
     verdicts.add(codecVerdict(results));
     verdicts.add(decisionVerdict(results));
     targets(out, verdicts);
+    summary(out, results, backends);
     adapterVersusRaw(out, results, backends, threads);
     overheadMisses(out, results, backends, threads);
     versusNaive(out, results, backends, threads);
@@ -160,6 +161,35 @@ public final class Report {
           .append(verdict.measured())
           .append(" | ")
           .append(verdict.status())
+          .append(" |\n");
+    }
+    out.append('\n');
+  }
+
+  /**
+   * One line per backend, at 1 thread: each operation as a ratio to its raw command, save against
+   * the naive adapter, and the end-to-end sticky hit. The table the root README shows.
+   */
+  private static void summary(StringBuilder out, Measurements results, List<String> backends) {
+    out.append("## Summary, 1 thread\n\n")
+        .append("Ours / raw for each operation; ours / naive for save; the end-to-end sticky hit")
+        .append(" (`getUserPersistedValues` + `getExperiment` of a returning user) in µs.\n\n")
+        .append("| backend |");
+    OPERATIONS.forEach(operation -> out.append(' ').append(operation.label()).append(" |"));
+    out.append(" save vs naive | sticky hit µs |\n|---|")
+        .append("---:|".repeat(OPERATIONS.size() + 2))
+        .append('\n');
+    for (String backend : backends) {
+      out.append("| ").append(backend).append(" |");
+      for (Operation operation : OPERATIONS) {
+        OptionalDouble ratio = ratio(results, STORAGE, operation.name(), "ours", "raw", backend, 1);
+        out.append(' ').append(ratio.isPresent() ? ratio(ratio.getAsDouble()) : "–").append(" |");
+      }
+      OptionalDouble naive = ratio(results, NAIVE, "save", "ours", "naive", backend, 1);
+      out.append(' ')
+          .append(naive.isPresent() ? ratio(naive.getAsDouble()) : "–")
+          .append(" | ")
+          .append(time(results.find(STORAGE, "assign_stickyHit", backend, 1)))
           .append(" |\n");
     }
     out.append('\n');
