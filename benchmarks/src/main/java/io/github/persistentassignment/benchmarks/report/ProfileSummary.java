@@ -16,8 +16,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a benchmark's time goes, from a JFR recording of it ({@code -prof jfr} in JMH): the share
  * of CPU samples in which each method is on the stack ("total"), and at the top of it ("self").
- * Only the benchmark threads' samples count: those whose stack passes through the benchmark
- * method.
+ * Only the benchmark threads' samples count: those whose stack passes through the benchmark method.
  *
  * <pre>{@code
  * java -cp benchmarks/target/persistent-assignment-benchmarks.jar org.openjdk.jmh.Main \
@@ -80,7 +79,10 @@ public final class ProfileSummary {
       }
     }
     StringBuilder out = new StringBuilder();
-    out.append(samples).append(" samples of ").append(benchmarkMethod).append("\n\ntotal (on the stack)\n");
+    out.append(samples)
+        .append(" samples of ")
+        .append(benchmarkMethod)
+        .append("\n\ntotal (on the stack)\n");
     top(out, total, samples);
     out.append("\nself (top of the stack)\n");
     top(out, self, samples);
@@ -94,8 +96,7 @@ public final class ProfileSummary {
         .forEach(
             entry ->
                 out.append(
-                        String.format(
-                            Locale.ROOT, "%6.1f%%  ", 100.0 * entry.getValue() / samples))
+                        String.format(Locale.ROOT, "%6.1f%%  ", 100.0 * entry.getValue() / samples))
                     .append(entry.getKey())
                     .append('\n'));
   }
