@@ -146,6 +146,12 @@ public final class Report {
             + " at the start, "
             + environment.get("load.end")
             + " at the end (1, 5, 15 min)");
+    row(
+        out,
+        "CPU priority",
+        "nice "
+            + environment.get("nice")
+            + " (0 is the default; below 0 runs ahead of other work)");
     environment.backends().forEach((name, description) -> row(out, name, description));
     out.append(
         "\nThe machine is shared: other builds and tests ran during the run, so absolute"

@@ -119,6 +119,7 @@ class ReportTest {
 
     assertThat(Files.readString(report))
         .contains("| redis | Redis 7.0.15 (Jedis 8.0.2) |")
+        .containsPattern("\\| CPU priority \\| nice -?[0-9]+ ")
         .contains("| load (5 entries) | 52.0 | 50.0 | 1.04× |")
         .contains("Written by `benchmarks/run`");
     assertThat(new ObjectMapper().readTree(raw.resolve("environment.json").toFile()).get("cores"))
