@@ -64,14 +64,15 @@ public final class ProfileSummary {
           continue;
         }
         List<RecordedFrame> frames = stack.getFrames();
-        if (frames.isEmpty()
-            || frames.stream().noneMatch(f -> f.getMethod().getName().equals(benchmarkMethod))) {
+        int benchmark = benchmarkFrame(frames, benchmarkMethod);
+        if (benchmark < 0) {
           continue;
         }
         samples++;
         self.merge(name(frames.get(0)), 1, Integer::sum);
+        // The benchmark method and what it called; the harness above it is in every sample.
         Set<String> seen = new HashSet<>();
-        for (RecordedFrame frame : frames) {
+        for (RecordedFrame frame : frames.subList(0, benchmark + 1)) {
           if (seen.add(name(frame))) {
             total.merge(name(frame), 1, Integer::sum);
           }
@@ -99,6 +100,16 @@ public final class ProfileSummary {
                         String.format(Locale.ROOT, "%6.1f%%  ", 100.0 * entry.getValue() / samples))
                     .append(entry.getKey())
                     .append('\n'));
+  }
+
+  /** The index of the outermost frame of the benchmark method, or -1. */
+  private static int benchmarkFrame(List<RecordedFrame> frames, String benchmarkMethod) {
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      if (frames.get(i).getMethod().getName().equals(benchmarkMethod)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String name(RecordedFrame frame) {
