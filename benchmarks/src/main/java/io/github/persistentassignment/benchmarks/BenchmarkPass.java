@@ -65,7 +65,7 @@ public record BenchmarkPass(
   }
 
   /**
-   * The JMH options of this pass, with the allocation profiler on and failures fatal.
+   * The JMH options of this pass, failures fatal.
    *
    * @param settings the run's settings
    * @param rawDirectory where the JSON ({@code <name>.json}) and text ({@code <name>.txt}) go
@@ -77,7 +77,6 @@ public record BenchmarkPass(
         new OptionsBuilder()
             .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
             .threads(threads)
-            .addProfiler(GCProfiler.class)
             .shouldFailOnError(true)
             .resultFormat(ResultFormatType.JSON)
             .result(rawDirectory.resolve(name + ".json").toString())
@@ -86,6 +85,9 @@ public record BenchmarkPass(
             .jvmArgsAppend(forkArguments.toArray(String[]::new));
     if (backend != null) {
       options.param("backend", backend);
+    } else {
+      // The paired benchmarks count their sides' allocations themselves; the others get JMH's.
+      options.addProfiler(GCProfiler.class);
     }
     return settings.applyTo(options, threads).build();
   }

@@ -19,12 +19,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Our adapter next to the naive whole-map adapter over the same client ({@code <operation>_ours},
- * {@code <operation>_naive}), on a user with the five {@link SampleEntries#USER_CONFIGS} stored in
- * each layout: {@code save} of one entry (one round trip against a read and a write of the whole
- * map), and {@code load}.
+ * Our adapter next to the naive whole-map adapter over the same client, call by call ({@link
+ * PairedTimes}), on a user with the five {@link SampleEntries#USER_CONFIGS} stored in each layout:
+ * {@code save} of one entry (one round trip against a read and a write of the whole map), and
+ * {@code load}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,45 +75,41 @@ public class NaiveBaselineBenchmark {
   }
 
   /**
-   * Reads the user's whole map and decodes its five entries.
+   * Reads the user's five entries: ours from its layout, the naive adapter from its whole map.
    *
    * @param caller the thread's state
-   * @return the entries
+   * @param times where the two sides' times go
+   * @param blackhole keeps results alive
    */
   @Benchmark
-  public UserPersistedValues load_naive(Caller caller) {
-    return requireFive(naive.load(caller.key));
+  public void load(Caller caller, PairedTimes times, Blackhole blackhole) {
+    times.measure(
+        blackhole,
+        1,
+        () -> requireFive(ours.load(caller.key)),
+        () -> requireFive(naive.load(caller.key)));
   }
 
   /**
-   * Reads the user's five entries with our adapter.
+   * Saves one entry: ours writes it; the naive adapter reads the whole map and writes it back.
    *
    * @param caller the thread's state
-   * @return the entries
+   * @param times where the two sides' times go
+   * @param blackhole keeps results alive
    */
   @Benchmark
-  public UserPersistedValues load_ours(Caller caller) {
-    return requireFive(ours.load(caller.key));
-  }
-
-  /**
-   * Saves one entry by reading the whole map and writing it back.
-   *
-   * @param caller the thread's state
-   */
-  @Benchmark
-  public void save_naive(Caller caller) {
-    naive.save(caller.key, SAVED_CONFIG, TYPICAL);
-  }
-
-  /**
-   * Saves one entry with our adapter.
-   *
-   * @param caller the thread's state
-   */
-  @Benchmark
-  public void save_ours(Caller caller) {
-    ours.save(caller.key, SAVED_CONFIG, TYPICAL);
+  public void save(Caller caller, PairedTimes times, Blackhole blackhole) {
+    times.measure(
+        blackhole,
+        1,
+        () -> {
+          ours.save(caller.key, SAVED_CONFIG, TYPICAL);
+          return caller;
+        },
+        () -> {
+          naive.save(caller.key, SAVED_CONFIG, TYPICAL);
+          return caller;
+        });
   }
 
   private UserPersistedValues requireFive(UserPersistedValues values) {

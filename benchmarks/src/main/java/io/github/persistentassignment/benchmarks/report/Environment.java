@@ -59,6 +59,7 @@ public final class Environment {
             + " "
             + System.getProperty("java.runtime.version"));
     values.put("load.start", loadAverage());
+    values.put("nice", niceness());
     return new Environment(values);
   }
 
@@ -147,6 +148,21 @@ public final class Environment {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * This process's scheduling priority (Linux {@code nice}, 0 by default): a run started with
+   * {@code nice -n -10} gets the CPU ahead of the machine's other work, which the report says.
+   */
+  private static String niceness() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return fields[16];
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }

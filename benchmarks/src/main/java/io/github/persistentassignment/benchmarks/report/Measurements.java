@@ -42,7 +42,7 @@ public final class Measurements {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode root = JSON.readTree(file.toFile());
         if (root.isArray()) {
-          root.forEach(result -> all.add(parse(result)));
+          root.forEach(result -> all.addAll(parse(result)));
         }
       }
     } catch (IOException e) {
@@ -52,37 +52,92 @@ public final class Measurements {
   }
 
   /**
-   * Parses one element of a JMH JSON result array. The time is the median of the measured
-   * iterations ({@code rawData}), which a burst of load from another process moves less than the
-   * mean JMH reports; without raw data it is JMH's score.
+   * Parses one element of a JMH JSON result array.
+   *
+   * <p>A paired benchmark ({@code PairedTimes}: secondary results {@code oursNanos}, {@code
+   * otherNanos}, {@code calls}, …) gives two measurements, {@code <method>_ours} and {@code
+   * <method>_raw} (or {@code _naive} for the naive comparison): each side's time per call in each
+   * iteration, and their median over the iterations, which a burst of load from another process
+   * moves less than the mean. Any other benchmark gives one measurement, the median of its
+   * iterations ({@code rawData}), or JMH's score without them.
    *
    * @param result the element
-   * @return the measurement, converted to microseconds per operation
+   * @return the measurements, in microseconds per operation
    */
-  static Measurement parse(JsonNode result) {
-    String benchmark = result.path("benchmark").asText();
-    String[] parts = benchmark.split("\\.");
+  static List<Measurement> parse(JsonNode result) {
+    String[] parts = result.path("benchmark").asText().split("\\.");
+    String benchmarkClass = parts[parts.length - 2];
+    String method = parts[parts.length - 1];
+    JsonNode backendNode = result.path("params").path("backend");
+    String backend = backendNode.isMissingNode() ? null : backendNode.asText();
+    int threads = result.path("threads").asInt(1);
+    JsonNode secondary = result.path("secondaryMetrics");
+    if (secondary.has("oursNanos")) {
+      List<Double> calls = iterations(secondary.path("calls"));
+      String other = benchmarkClass.equals("NaiveBaselineBenchmark") ? "naive" : "raw";
+      return List.of(
+          side(benchmarkClass, method + "_ours", backend, threads, secondary, "ours", calls),
+          side(benchmarkClass, method + "_" + other, backend, threads, secondary, "other", calls));
+    }
     JsonNode primary = result.path("primaryMetric");
     double toMicros = microsPer(primary.path("scoreUnit").asText());
-    JsonNode backend = result.path("params").path("backend");
-    JsonNode allocated = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
-    return new Measurement(
-        parts[parts.length - 2],
-        parts[parts.length - 1],
-        backend.isMissingNode() ? null : backend.asText(),
-        result.path("threads").asInt(1),
-        median(primary.path("rawData")).orElse(primary.path("score").asDouble()) * toMicros,
-        primary.path("scoreError").asDouble(Double.NaN) * toMicros,
-        allocated.isMissingNode() ? null : allocated.asDouble());
+    JsonNode allocated = secondary.path("gc.alloc.rate.norm").path("score");
+    return List.of(
+        new Measurement(
+            benchmarkClass,
+            method,
+            backend,
+            threads,
+            median(iterations(primary.path("rawData"))).orElse(primary.path("score").asDouble())
+                * toMicros,
+            primary.path("scoreError").asDouble(Double.NaN) * toMicros,
+            allocated.isMissingNode() ? null : allocated.asDouble()));
   }
 
-  /** The median of every iteration of every fork. */
-  private static OptionalDouble median(JsonNode rawData) {
+  /** One side of a paired benchmark: median over iterations of nanoseconds per call, in µs. */
+  private static Measurement side(
+      String benchmarkClass,
+      String method,
+      @Nullable String backend,
+      int threads,
+      JsonNode secondary,
+      String prefix,
+      List<Double> calls) {
+    List<Double> nanos = iterations(secondary.path(prefix + "Nanos"));
+    List<Double> bytes = iterations(secondary.path(prefix + "Bytes"));
+    List<Double> perCall = new ArrayList<>();
+    double totalCalls = 0;
+    double totalBytes = 0;
+    for (int i = 0; i < Math.min(nanos.size(), calls.size()); i++) {
+      if (calls.get(i) > 0) {
+        perCall.add(nanos.get(i) / calls.get(i) / 1_000);
+        totalCalls += calls.get(i);
+        totalBytes += i < bytes.size() ? bytes.get(i) : 0;
+      }
+    }
+    return new Measurement(
+        benchmarkClass,
+        method,
+        backend,
+        threads,
+        median(perCall).orElse(Double.NaN),
+        Double.NaN,
+        totalCalls > 0 ? totalBytes / totalCalls : null);
+  }
+
+  /** Every iteration's value of every fork, from a metric's {@code rawData}. */
+  private static List<Double> iterations(JsonNode metric) {
+    JsonNode rawData = metric.has("rawData") ? metric.path("rawData") : metric;
     List<Double> values = new ArrayList<>();
     rawData.forEach(fork -> fork.forEach(iteration -> values.add(iteration.asDouble())));
-    if (values.isEmpty()) {
+    return values;
+  }
+
+  private static OptionalDouble median(List<Double> unsorted) {
+    if (unsorted.isEmpty()) {
       return OptionalDouble.empty();
     }
+    List<Double> values = new ArrayList<>(unsorted);
     Collections.sort(values);
     int middle = values.size() / 2;
     return OptionalDouble.of(

@@ -33,7 +33,8 @@ class ReportTest {
     all.add(new Measurement("CodecBenchmark", "roundTrip_typical", null, 1, 3.2, 0.1, 5_000.0));
     all.add(new Measurement("CodecBenchmark", "decode_typical", null, 1, 2, 0.1, 3_000.0));
     all.add(new Measurement("CodecBenchmark", "encode_typical", null, 1, 1.2, 0.1, 2_000.0));
-    all.add(storage("assign_stickyHit", "memory", 0.5));
+    all.add(storage("assign_stickyHit_ours", "memory", 0.5));
+    all.add(storage("assign_stickyHit_raw", "memory", 0.1));
 
     String report = Report.render(new Measurements(all), Environment.capture("test", "settings"));
 
@@ -52,7 +53,10 @@ class ReportTest {
         .contains("| save | 50.0 | 40.0 | **1.25×** |")
         // what one round trip less can buy at best: write / (write + read)
         .contains("On redis, the raw write alone takes 40.0 µs and the raw read 100 µs (1 thread):")
-        .contains("brings a save to at best 0.29× of read-and-write");
+        .contains("brings a save to at best 0.29× of read-and-write")
+        // the summary: ratios at 1 thread, save against the naive adapter, the sticky hit
+        .contains("| redis | 1.10× | 1.25× | – | – | – | – | 0.50× | – |")
+        .contains("| memory | – | 5.00× | – | – | – | – | – | 0.500 |");
   }
 
   @Test
@@ -64,22 +68,33 @@ class ReportTest {
   }
 
   @Test
-  @DisplayName("reads JMH's JSON (median of the iterations, in µs) and writes latest.md from raw/")
+  @DisplayName("reads JMH's JSON (each side's median per call, in µs) and writes latest.md")
   void fromFiles() throws Exception {
     Path raw = Files.createDirectories(results.resolve("raw"));
+    // A paired benchmark: each side's nanoseconds and bytes per iteration, and the calls made.
     Files.writeString(
-        raw.resolve("storage-redis-1t.json"),
+        raw.resolve("storage-redis-8t.json"),
         """
-        [ { "benchmark": "io.github.persistentassignment.benchmarks.StorageBenchmark.load_ours",
+        [ { "benchmark": "io.github.persistentassignment.benchmarks.StorageBenchmark.load",
             "mode": "avgt", "threads": 8, "params": { "backend": "redis" },
-            "primaryMetric": { "score": 60000.0, "scoreError": 1500.0, "scoreUnit": "ns/op",
-                               "rawData": [ [ 51000.0, 90000.0, 52000.0, 53000.0, 50000.0 ] ] },
-            "secondaryMetrics": { "gc.alloc.rate.norm": { "score": 26221.5, "scoreUnit": "B/op" } }
-          },
-          { "benchmark": "io.github.persistentassignment.benchmarks.StorageBenchmark.load_raw",
-            "mode": "avgt", "threads": 8, "params": { "backend": "redis" },
-            "primaryMetric": { "score": 50.0, "scoreError": "NaN", "scoreUnit": "us/op" },
-            "secondaryMetrics": {} } ]
+            "primaryMetric": { "score": 104.0, "scoreError": 3.0, "scoreUnit": "us/op" },
+            "secondaryMetrics": {
+              "calls": { "rawData": [ [ 1000, 2000, 1000 ] ] },
+              "oursNanos": { "rawData": [ [ 52000000, 104000000, 90000000 ] ] },
+              "otherNanos": { "rawData": [ [ 50000000, 100000000, 80000000 ] ] },
+              "oursBytes": { "rawData": [ [ 19000000, 38000000, 19000000 ] ] },
+              "otherBytes": { "rawData": [ [ 6000000, 12000000, 6000000 ] ] } } } ]
+        """);
+    // A classic benchmark: its median iteration, converted from ns.
+    Files.writeString(
+        raw.resolve("codec.json"),
+        """
+        [ { "benchmark": "io.github.persistentassignment.benchmarks.CodecBenchmark.decode_typical",
+            "mode": "avgt", "threads": 1,
+            "primaryMetric": { "score": 2100.0, "scoreError": 100.0, "scoreUnit": "ns/op",
+                               "rawData": [ [ 1900.0, 2000.0, 5000.0 ] ] },
+            "secondaryMetrics": { "gc.alloc.rate.norm": { "score": 2448.5, "scoreUnit": "B/op" } }
+          } ]
         """);
     Environment environment = Environment.capture("benchmarks/run", "1 fork");
     environment.addBackend("redis", "Redis 7.0.15 (Jedis 8.0.2)");
@@ -88,18 +103,23 @@ class ReportTest {
 
     Measurements read = Measurements.readFolder(raw);
     Measurement ours = read.find(STORAGE, "load_ours", "redis", 8).orElseThrow();
-    assertThat(ours.micros()).isEqualTo(52.0);
-    assertThat(ours.error()).isEqualTo(1.5);
-    assertThat(ours.allocatedBytes()).isEqualTo(26221.5);
+    Measurement raw8 = read.find(STORAGE, "load_raw", "redis", 8).orElseThrow();
+    assertThat(ours.micros()).isEqualTo(52.0); // iterations 52, 52, 90 µs per call
+    assertThat(raw8.micros()).isEqualTo(50.0); // 50, 50, 80
+    assertThat(ours.allocatedBytes()).isEqualTo(19_000.0);
     assertThat(ours.operation()).isEqualTo("load");
     assertThat(ours.side()).isEqualTo("ours");
-    assertThat(read.find(STORAGE, "load_raw", "redis", 8).orElseThrow().error()).isNaN();
+    Measurement decode = read.find("CodecBenchmark", "decode_typical", null, 1).orElseThrow();
+    assertThat(decode.micros()).isEqualTo(2.0);
+    assertThat(decode.error()).isEqualTo(0.1);
+    assertThat(decode.allocatedBytes()).isEqualTo(2448.5);
     assertThat(read.threadCounts()).containsExactly(8);
 
     Path report = Report.write(results);
 
     assertThat(Files.readString(report))
         .contains("| redis | Redis 7.0.15 (Jedis 8.0.2) |")
+        .containsPattern("\\| CPU priority \\| nice -?[0-9]+ ")
         .contains("| load (5 entries) | 52.0 | 50.0 | 1.04× |")
         .contains("Written by `benchmarks/run`");
     assertThat(new ObjectMapper().readTree(raw.resolve("environment.json").toFile()).get("cores"))
