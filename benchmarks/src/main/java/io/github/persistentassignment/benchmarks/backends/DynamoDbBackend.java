@@ -1,8 +1,11 @@
 package io.github.persistentassignment.benchmarks.backends;
 
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -116,6 +120,17 @@ final class DynamoDbBackend extends BenchmarkBackend {
     }
 
     @Override
+    public UserPersistedValues loadDecoded(String key) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, AttributeValue>> items = (List<Map<String, AttributeValue>>) load(key);
+      Map<String, String> entries = new HashMap<>();
+      for (Map<String, AttributeValue> item : items) {
+        entries.put(item.get("sk").s(), item.get("v").s());
+      }
+      return StickyValuesCodec.decodeEntries(key, entries);
+    }
+
+    @Override
     public Object save(String key, String configName, String json) {
       return client.putItem(put -> put.tableName(table).item(item(key, configName, json)));
     }
@@ -154,18 +169,29 @@ final class DynamoDbBackend extends BenchmarkBackend {
                           AttributeValue.fromS(configName))));
     }
 
-    /**
-     * One Query per key: this thread and up to 7 helpers each take the next key until none is left.
-     */
+    /** One Query per key, with as many in flight as the adapter allows. */
     @Override
     public Object loadAll(List<String> keys) {
       Map<String, Object> users = new ConcurrentHashMap<>();
+      inParallel(keys, key -> users.put(key, load(key)));
+      return users;
+    }
+
+    @Override
+    public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
+      Map<String, UserPersistedValues> users = new ConcurrentHashMap<>();
+      inParallel(keys, key -> users.put(key, loadDecoded(key)));
+      return users;
+    }
+
+    /** This thread and up to 7 helpers each take the next key until none is left. */
+    private void inParallel(List<String> keys, Consumer<String> query) {
       AtomicInteger next = new AtomicInteger();
       Runnable worker =
           () -> {
             int i;
             while ((i = next.getAndIncrement()) < keys.size()) {
-              users.put(keys.get(i), load(keys.get(i)));
+              query.accept(keys.get(i));
             }
           };
       List<Future<?>> started = new ArrayList<>();
@@ -183,7 +209,6 @@ final class DynamoDbBackend extends BenchmarkBackend {
       } catch (ExecutionException e) {
         throw new IllegalStateException("a raw query failed", e.getCause());
       }
-      return users;
     }
 
     void close() {

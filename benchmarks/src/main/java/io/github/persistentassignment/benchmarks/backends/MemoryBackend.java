@@ -1,6 +1,7 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.benchmarks.SampleEntries;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.storage.memory.InMemoryPersistentStorage;
@@ -46,6 +47,21 @@ final class MemoryBackend extends BenchmarkBackend {
     public Object load(String key) {
       Map<String, StickyValues> entries = users.get(key);
       return entries == null ? Map.of() : new HashMap<>(entries);
+    }
+
+    @Override
+    public UserPersistedValues loadDecoded(String key) {
+      Map<String, StickyValues> entries = users.get(key);
+      return entries == null ? UserPersistedValues.empty() : UserPersistedValues.of(entries);
+    }
+
+    @Override
+    public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
+      Map<String, UserPersistedValues> result = new HashMap<>();
+      for (String key : keys) {
+        result.put(key, loadDecoded(key));
+      }
+      return result;
     }
 
     @Override

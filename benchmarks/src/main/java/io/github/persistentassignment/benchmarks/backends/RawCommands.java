@@ -1,6 +1,8 @@
 package io.github.persistentassignment.benchmarks.backends;
 
+import io.github.persistentassignment.UserPersistedValues;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The raw client's side of each adapter operation: the same single command the adapter sends, on
@@ -15,6 +17,16 @@ public interface RawCommands {
    * @return the reply, undecoded
    */
   Object load(String key);
+
+  /**
+   * The same read, decoded with the adapter's codec ({@code StickyValuesCodec}) and the least glue
+   * a hand-written client would need: the adapter against this shows what it costs beyond the codec
+   * it cannot do without.
+   *
+   * @param key the storage key
+   * @return the decoded entries
+   */
+  UserPersistedValues loadDecoded(String key);
 
   /**
    * Writes one entry ({@code HSET}, the dialect's upsert, {@code PutItem}).
@@ -55,4 +67,12 @@ public interface RawCommands {
    * @return the replies, undecoded
    */
   Object loadAll(List<String> keys);
+
+  /**
+   * The same bulk read, each user's entries decoded with the adapter's codec.
+   *
+   * @param keys the storage keys
+   * @return the decoded entries, by key
+   */
+  Map<String, UserPersistedValues> loadAllDecoded(List<String> keys);
 }

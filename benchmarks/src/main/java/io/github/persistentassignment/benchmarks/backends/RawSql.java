@@ -1,5 +1,7 @@
 package io.github.persistentassignment.benchmarks.backends;
 
+import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.storage.jdbc.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -71,6 +73,12 @@ final class RawSql implements RawCommands {
       }
       default -> throw new IllegalArgumentException("no raw statements for " + dialect);
     }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public UserPersistedValues loadDecoded(String key) {
+    return StickyValuesCodec.decodeEntries(key, (Map<String, String>) load(key));
   }
 
   @Override
@@ -190,6 +198,17 @@ final class RawSql implements RawCommands {
     } catch (SQLException e) {
       throw failed("loadAll", e);
     }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
+    Map<String, Map<String, String>> rows = (Map<String, Map<String, String>>) loadAll(keys);
+    Map<String, UserPersistedValues> users = new HashMap<>();
+    for (String key : keys) {
+      users.put(key, StickyValuesCodec.decodeEntries(key, rows.getOrDefault(key, Map.of())));
+    }
+    return users;
   }
 
   private void bindRow(PreparedStatement statement, String key, String configName, String json)

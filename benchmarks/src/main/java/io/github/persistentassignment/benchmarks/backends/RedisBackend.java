@@ -1,11 +1,14 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.PersistentStorage;
+import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.benchmarks.naive.NaiveRedisStorage;
+import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.conformance.TestBackends;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +161,11 @@ final class RedisBackend extends BenchmarkBackend {
     }
 
     @Override
+    public UserPersistedValues loadDecoded(String key) {
+      return StickyValuesCodec.decodeEntries(key, client.hgetAll(storage.redisKey(key)));
+    }
+
+    @Override
     public Object save(String key, String configName, String json) {
       return client.hset(storage.redisKey(key), configName, json);
     }
@@ -188,6 +196,17 @@ final class RedisBackend extends BenchmarkBackend {
         pipeline.sync();
       }
       return replies.stream().map(Response::get).toList();
+    }
+
+    @Override
+    public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, String>> replies = (List<Map<String, String>>) loadAll(keys);
+      Map<String, UserPersistedValues> users = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        users.put(keys.get(i), StickyValuesCodec.decodeEntries(keys.get(i), replies.get(i)));
+      }
+      return users;
     }
   }
 }
