@@ -28,72 +28,30 @@ public final class Assignment {
     UNRECOGNIZED
   }
 
-  private final String name;
-  private final @Nullable String groupName;
-  private final @Nullable String ruleId;
-  private final Map<String, @Nullable Object> parameters;
-  private final Reason reason;
-  private final boolean experimentActive;
-  private final boolean userInExperiment;
-  private final @Nullable String idType;
-  private final @Nullable String configDelegate;
-  private final List<SecondaryExposure> secondaryExposures;
+  private static final StickyValues NOTHING = StickyValues.builder().jsonValue(Map.of()).build();
 
-  private Assignment(
-      String name,
-      @Nullable String groupName,
-      @Nullable String ruleId,
-      Map<String, @Nullable Object> parameters,
-      Reason reason,
-      boolean experimentActive,
-      boolean userInExperiment,
-      @Nullable String idType,
-      @Nullable String configDelegate,
-      List<SecondaryExposure> secondaryExposures) {
+  private final String name;
+  private final Reason reason;
+  private final @Nullable Evaluation live;
+  private final StickyValues served;
+
+  private Assignment(String name, Reason reason, @Nullable Evaluation live, StickyValues served) {
     this.name = name;
-    this.groupName = groupName;
-    this.ruleId = ruleId;
-    this.parameters = parameters;
     this.reason = reason;
-    this.experimentActive = experimentActive;
-    this.userInExperiment = userInExperiment;
-    this.idType = idType;
-    this.configDelegate = configDelegate;
-    this.secondaryExposures = secondaryExposures;
+    this.live = live;
+    this.served = served;
   }
 
   static Assignment unrecognized(String name) {
-    return new Assignment(
-        name, null, null, Map.of(), Reason.UNRECOGNIZED, false, false, null, null, List.of());
+    return new Assignment(name, Reason.UNRECOGNIZED, null, NOTHING);
   }
 
   static Assignment live(Evaluation live, Reason reason) {
-    return new Assignment(
-        live.name(),
-        live.groupName(),
-        live.ruleId(),
-        live.parameters(),
-        reason,
-        live.active(),
-        live.experimentGroup(),
-        live.idType(),
-        live.configDelegate(),
-        live.secondaryExposures());
+    return new Assignment(live.name(), reason, live, live.values());
   }
 
   static Assignment persisted(Evaluation live, StickyValues stored) {
-    Map<String, @Nullable Object> parameters = stored.jsonValue();
-    return new Assignment(
-        live.name(),
-        stored.groupName(),
-        stored.ruleId(),
-        parameters == null ? Map.of() : parameters,
-        Reason.PERSISTED,
-        live.active(),
-        true,
-        live.idType(),
-        stored.configDelegate(),
-        stored.secondaryExposures());
+    return new Assignment(live.name(), Reason.PERSISTED, live, stored);
   }
 
   /**
@@ -106,33 +64,6 @@ public final class Assignment {
   }
 
   /**
-   * The group the user is in.
-   *
-   * @return the group's name, or null when the user is in no group
-   */
-  public @Nullable String groupName() {
-    return groupName;
-  }
-
-  /**
-   * The rule that decided the group.
-   *
-   * @return the rule id, or null
-   */
-  public @Nullable String ruleId() {
-    return ruleId;
-  }
-
-  /**
-   * Every parameter the user gets.
-   *
-   * @return an unmodifiable map of parameter name → value
-   */
-  public Map<String, @Nullable Object> parameters() {
-    return parameters;
-  }
-
-  /**
    * Where this assignment came from.
    *
    * @return the reason
@@ -142,12 +73,50 @@ public final class Assignment {
   }
 
   /**
+   * What the user gets, in its stored form: the stored entry for a {@link Reason#PERSISTED}
+   * assignment, otherwise the live evaluation's values. Every value accessor below reads from here.
+   *
+   * @return the values served
+   */
+  public StickyValues values() {
+    return served;
+  }
+
+  /**
+   * The group the user is in.
+   *
+   * @return the group's name, or null when the user is in no group
+   */
+  public @Nullable String groupName() {
+    return served.groupName();
+  }
+
+  /**
+   * The rule that decided the group.
+   *
+   * @return the rule id, or null
+   */
+  public @Nullable String ruleId() {
+    return served.ruleId();
+  }
+
+  /**
+   * Every parameter the user gets.
+   *
+   * @return an unmodifiable map of parameter name → value; empty when there are none
+   */
+  public Map<String, @Nullable Object> parameters() {
+    Map<String, @Nullable Object> parameters = served.jsonValue();
+    return parameters == null ? Map.of() : parameters;
+  }
+
+  /**
    * Whether the experiment (for a layer, its allocated experiment) is running.
    *
-   * @return true when active
+   * @return true when active; false for an unrecognized name
    */
-  public boolean isExperimentActive() {
-    return experimentActive;
+  public boolean experimentActive() {
+    return live != null && live.active();
   }
 
   /**
@@ -155,8 +124,8 @@ public final class Assignment {
    *
    * @return true when in an experiment group
    */
-  public boolean isUserInExperiment() {
-    return userInExperiment;
+  public boolean userInExperiment() {
+    return reason == Reason.PERSISTED || (live != null && live.experimentGroup());
   }
 
   /**
@@ -165,7 +134,7 @@ public final class Assignment {
    * @return the id type, or null for an unrecognized name
    */
   public @Nullable String idType() {
-    return idType;
+    return live == null ? null : live.idType();
   }
 
   /**
@@ -174,7 +143,7 @@ public final class Assignment {
    * @return the experiment's name, or null
    */
   public @Nullable String configDelegate() {
-    return configDelegate;
+    return served.configDelegate();
   }
 
   /**
@@ -183,7 +152,7 @@ public final class Assignment {
    * @return the exposures
    */
   public List<SecondaryExposure> secondaryExposures() {
-    return secondaryExposures;
+    return served.secondaryExposures();
   }
 
   /**
@@ -193,8 +162,8 @@ public final class Assignment {
    * @param fallback returned when the parameter is missing or not a string
    * @return the value or the fallback
    */
-  public @Nullable String getString(String parameter, @Nullable String fallback) {
-    Object value = parameters.get(parameter);
+  public @Nullable String stringParameter(String parameter, @Nullable String fallback) {
+    Object value = parameters().get(parameter);
     return value instanceof String ? (String) value : fallback;
   }
 
@@ -205,8 +174,8 @@ public final class Assignment {
    * @param fallback returned when the parameter is missing or not a boolean
    * @return the value or the fallback
    */
-  public boolean getBoolean(String parameter, boolean fallback) {
-    Object value = parameters.get(parameter);
+  public boolean booleanParameter(String parameter, boolean fallback) {
+    Object value = parameters().get(parameter);
     return value instanceof Boolean ? (Boolean) value : fallback;
   }
 
@@ -217,8 +186,8 @@ public final class Assignment {
    * @param fallback returned when the parameter is missing or not a number
    * @return the value or the fallback
    */
-  public long getLong(String parameter, long fallback) {
-    Object value = parameters.get(parameter);
+  public long longParameter(String parameter, long fallback) {
+    Object value = parameters().get(parameter);
     return value instanceof Number ? ((Number) value).longValue() : fallback;
   }
 
@@ -229,8 +198,8 @@ public final class Assignment {
    * @param fallback returned when the parameter is missing or not a number
    * @return the value or the fallback
    */
-  public double getDouble(String parameter, double fallback) {
-    Object value = parameters.get(parameter);
+  public double doubleParameter(String parameter, double fallback) {
+    Object value = parameters().get(parameter);
     return value instanceof Number ? ((Number) value).doubleValue() : fallback;
   }
 
@@ -242,9 +211,9 @@ public final class Assignment {
    * @return the value or the fallback
    */
   @SuppressWarnings("unchecked")
-  public @Nullable List<@Nullable Object> getList(
+  public @Nullable List<@Nullable Object> listParameter(
       String parameter, @Nullable List<@Nullable Object> fallback) {
-    Object value = parameters.get(parameter);
+    Object value = parameters().get(parameter);
     return value instanceof List ? (List<@Nullable Object>) value : fallback;
   }
 
@@ -256,33 +225,27 @@ public final class Assignment {
    * @return the value or the fallback
    */
   @SuppressWarnings("unchecked")
-  public @Nullable Map<String, @Nullable Object> getMap(
+  public @Nullable Map<String, @Nullable Object> mapParameter(
       String parameter, @Nullable Map<String, @Nullable Object> fallback) {
-    Object value = parameters.get(parameter);
+    Object value = parameters().get(parameter);
     return value instanceof Map ? (Map<String, @Nullable Object>) value : fallback;
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     if (!(other instanceof Assignment)) {
       return false;
     }
     Assignment that = (Assignment) other;
     return name.equals(that.name)
-        && Objects.equals(groupName, that.groupName)
-        && Objects.equals(ruleId, that.ruleId)
-        && parameters.equals(that.parameters)
         && reason == that.reason
-        && experimentActive == that.experimentActive
-        && userInExperiment == that.userInExperiment
-        && Objects.equals(idType, that.idType)
-        && Objects.equals(configDelegate, that.configDelegate)
-        && secondaryExposures.equals(that.secondaryExposures);
+        && Objects.equals(live, that.live)
+        && served.equals(that.served);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, groupName, ruleId, parameters, reason, configDelegate);
+    return Objects.hash(name, reason, served);
   }
 
   @Override
@@ -290,14 +253,14 @@ public final class Assignment {
     return "Assignment[name="
         + name
         + ", group="
-        + groupName
+        + groupName()
         + ", rule="
-        + ruleId
+        + ruleId()
         + ", reason="
         + reason
         + ", parameters="
-        + parameters
-        + (configDelegate == null ? "" : ", delegate=" + configDelegate)
+        + parameters()
+        + (configDelegate() == null ? "" : ", delegate=" + configDelegate())
         + "]";
   }
 }

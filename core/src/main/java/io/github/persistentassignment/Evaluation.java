@@ -3,14 +3,20 @@ package io.github.persistentassignment;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
-import io.github.persistentassignment.internal.JsonValues;
-import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-
 /**
- * The live result of evaluating one experiment or layer for one user: everything {@link
- * PersistentAssignment} needs to decide, and to build the {@link StickyValues} it stores.
+ * The live result of evaluating one experiment or layer for one user: the {@link StickyValues} it
+ * would store, and the facts {@link PersistentAssignment} decides with. The value fields (group,
+ * rule, parameters, exposures, delegate, configuration time and version) live only in {@link
+ * #values()}; an {@link Assignment} reads them from there.
+ *
+ * <pre>{@code
+ * Evaluation result =
+ *     Evaluation.builder("checkout_button", Evaluation.Kind.EXPERIMENT, "userID")
+ *         .active(true)
+ *         .experimentGroup(true)
+ *         .values(StickyValues.builder().value(true).groupName("Test").ruleId("Test").build())
+ *         .build();
+ * }</pre>
  *
  * @param name the experiment's or layer's name
  * @param kind whether {@code name} is an experiment or a layer
@@ -19,16 +25,8 @@ import org.jspecify.annotations.Nullable;
  *     user to); an inactive experiment's stored assignments are deleted
  * @param experimentGroup whether the user landed in one of the experiment's groups (not an
  *     override, a targeting failure or outside the allocation); only such results are stored
- * @param value the boolean result of the evaluation
- * @param groupName the group, or null when the user is in no group
- * @param ruleId the id of the rule that decided the result, or null
- * @param parameters the parameter values the user gets
- * @param secondaryExposures gates evaluated on the way
- * @param undelegatedSecondaryExposures for a layer, exposures outside its delegate
- * @param configDelegate for a layer, the experiment it allocated the user to, or null
- * @param explicitParameters for a layer, the parameters that experiment controls, or null
- * @param configTime epoch milliseconds of the configuration used
- * @param configVersion version of that configuration, or null
+ * @param values what the user gets, in the form it is stored: group, rule, parameters ({@code
+ *     jsonValue}), exposures, a layer's delegate, and the configuration's time and version
  */
 public record Evaluation(
     String name,
@@ -36,16 +34,7 @@ public record Evaluation(
     String idType,
     boolean active,
     boolean experimentGroup,
-    boolean value,
-    @Nullable String groupName,
-    @Nullable String ruleId,
-    Map<String, @Nullable Object> parameters,
-    List<SecondaryExposure> secondaryExposures,
-    List<SecondaryExposure> undelegatedSecondaryExposures,
-    @Nullable String configDelegate,
-    @Nullable List<String> explicitParameters,
-    long configTime,
-    @Nullable Integer configVersion) {
+    StickyValues values) {
 
   /** Whether an evaluation is of an experiment or of a layer. */
   public enum Kind {
@@ -55,44 +44,22 @@ public record Evaluation(
     LAYER
   }
 
-  /** Validates names and copies every collection. */
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException if the name or id type is blank, or kind or values null
+   */
   public Evaluation {
     requireNonBlank(name, "name");
     requireNonNullArgument(kind, "kind");
     requireNonBlank(idType, "idType");
-    parameters =
-        JsonValues.copyObject(requireNonNullArgument(parameters, "parameters"), "parameters");
-    secondaryExposures =
-        List.copyOf(requireNonNullArgument(secondaryExposures, "secondaryExposures"));
-    undelegatedSecondaryExposures =
-        List.copyOf(
-            requireNonNullArgument(undelegatedSecondaryExposures, "undelegatedSecondaryExposures"));
-    explicitParameters = explicitParameters == null ? null : List.copyOf(explicitParameters);
+    requireNonNullArgument(values, "values");
   }
 
   /**
-   * The values to store for this result.
-   *
-   * @return the stored form of this evaluation
-   */
-  public StickyValues toStickyValues() {
-    return new StickyValues(
-        value,
-        parameters,
-        ruleId,
-        groupName,
-        secondaryExposures,
-        undelegatedSecondaryExposures,
-        configDelegate,
-        explicitParameters,
-        configTime,
-        configVersion);
-  }
-
-  /**
-   * Starts a builder for an evaluation of {@code name}. Everything else starts empty: not active,
-   * not in an experiment group, value false, no group or rule, no parameters or exposures, config
-   * time 0. Evaluators outside core build their results with it.
+   * Starts a builder for an evaluation of {@code name}: not active, not in an experiment group, and
+   * empty values ({@link StickyValues#builder()}'s defaults). Evaluators outside core build their
+   * results with it.
    *
    * @param name the experiment's or layer's name
    * @param kind whether it is an experiment or a layer
@@ -104,8 +71,8 @@ public record Evaluation(
   }
 
   /**
-   * Starts a builder holding this evaluation's fields, to derive a changed copy (a layer's result
-   * from its experiment's, for instance).
+   * Starts a builder holding this evaluation's components, to derive a changed copy (a layer's
+   * result from its experiment's, for instance).
    *
    * @return a new builder
    */
@@ -113,35 +80,17 @@ public record Evaluation(
     return new Builder(name, kind, idType)
         .active(active)
         .experimentGroup(experimentGroup)
-        .value(value)
-        .groupName(groupName)
-        .ruleId(ruleId)
-        .parameters(parameters)
-        .secondaryExposures(secondaryExposures)
-        .undelegatedSecondaryExposures(undelegatedSecondaryExposures)
-        .configDelegate(configDelegate)
-        .explicitParameters(explicitParameters)
-        .configTime(configTime)
-        .configVersion(configVersion);
+        .values(values);
   }
 
-  /** Builds an {@link Evaluation}; every setter returns the builder. */
+  /** Builds an {@link Evaluation}; it is mutable and every setter returns it. */
   public static final class Builder {
     private String name;
     private Kind kind;
     private String idType;
     private boolean active;
     private boolean experimentGroup;
-    private boolean value;
-    private @Nullable String groupName;
-    private @Nullable String ruleId;
-    private Map<String, @Nullable Object> parameters = Map.of();
-    private List<SecondaryExposure> secondaryExposures = List.of();
-    private List<SecondaryExposure> undelegatedSecondaryExposures = List.of();
-    private @Nullable String configDelegate;
-    private @Nullable List<String> explicitParameters;
-    private long configTime;
-    private @Nullable Integer configVersion;
+    private StickyValues values = StickyValues.builder().build();
 
     private Builder(String name, Kind kind, String idType) {
       this.name = name;
@@ -206,113 +155,13 @@ public record Evaluation(
     }
 
     /**
-     * Sets the boolean result.
+     * Sets what the user gets, in its stored form.
      *
-     * @param value the result
+     * @param values the values
      * @return this builder
      */
-    public Builder value(boolean value) {
-      this.value = value;
-      return this;
-    }
-
-    /**
-     * Sets the group.
-     *
-     * @param groupName the group, or null
-     * @return this builder
-     */
-    public Builder groupName(@Nullable String groupName) {
-      this.groupName = groupName;
-      return this;
-    }
-
-    /**
-     * Sets the rule id.
-     *
-     * @param ruleId the rule, or null
-     * @return this builder
-     */
-    public Builder ruleId(@Nullable String ruleId) {
-      this.ruleId = ruleId;
-      return this;
-    }
-
-    /**
-     * Sets the parameters the user gets.
-     *
-     * @param parameters parameter name → value
-     * @return this builder
-     */
-    public Builder parameters(Map<String, ? extends @Nullable Object> parameters) {
-      this.parameters = JsonValues.copyObject(parameters, "parameters");
-      return this;
-    }
-
-    /**
-     * Sets the secondary exposures.
-     *
-     * @param secondaryExposures the exposures
-     * @return this builder
-     */
-    public Builder secondaryExposures(List<SecondaryExposure> secondaryExposures) {
-      this.secondaryExposures = List.copyOf(secondaryExposures);
-      return this;
-    }
-
-    /**
-     * Sets a layer's undelegated secondary exposures.
-     *
-     * @param undelegatedSecondaryExposures the exposures
-     * @return this builder
-     */
-    public Builder undelegatedSecondaryExposures(
-        List<SecondaryExposure> undelegatedSecondaryExposures) {
-      this.undelegatedSecondaryExposures = List.copyOf(undelegatedSecondaryExposures);
-      return this;
-    }
-
-    /**
-     * Sets a layer's delegate experiment.
-     *
-     * @param configDelegate the experiment's name, or null
-     * @return this builder
-     */
-    public Builder configDelegate(@Nullable String configDelegate) {
-      this.configDelegate = configDelegate;
-      return this;
-    }
-
-    /**
-     * Sets the parameters a layer's experiment controls.
-     *
-     * @param explicitParameters the parameter names, or null
-     * @return this builder
-     */
-    public Builder explicitParameters(@Nullable List<String> explicitParameters) {
-      this.explicitParameters = explicitParameters == null ? null : List.copyOf(explicitParameters);
-      return this;
-    }
-
-    /**
-     * Sets the configuration's time.
-     *
-     * @param configTime epoch milliseconds
-     * @return this builder
-     */
-    public Builder configTime(long configTime) {
-      this.configTime = configTime;
-      return this;
-    }
-
-    /**
-     * Sets the configuration's version.
-     *
-     * @param configVersion the version, or null
-     * @return this builder
-     */
-    public Builder configVersion(@Nullable Integer configVersion) {
-      this.configVersion = configVersion;
+    public Builder values(StickyValues values) {
+      this.values = requireNonNullArgument(values, "values");
       return this;
     }
 
@@ -323,22 +172,7 @@ public record Evaluation(
      * @throws IllegalArgumentException if the name or id type is blank
      */
     public Evaluation build() {
-      return new Evaluation(
-          name,
-          kind,
-          idType,
-          active,
-          experimentGroup,
-          value,
-          groupName,
-          ruleId,
-          parameters,
-          secondaryExposures,
-          undelegatedSecondaryExposures,
-          configDelegate,
-          explicitParameters,
-          configTime,
-          configVersion);
+      return new Evaluation(name, kind, idType, active, experimentGroup, values);
     }
   }
 }

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Live evaluation of experiments and layers: whatever experimentation system sits underneath the
- * persistence logic. {@link ExperimentCatalog} is the one core ships.
+ * persistence logic. {@link io.github.persistentassignment.catalog.ExperimentCatalog} is the one
+ * core ships.
  *
  * <p>Implementations are thread-safe and do no storage I/O; {@link PersistentAssignment} decides
  * what to store.
@@ -21,8 +22,8 @@ public interface Evaluator {
   Optional<Evaluation> evaluate(User user, String name);
 
   /**
-   * Whether the user passes the experiment's targeting now. Used by {@link
-   * ExperimentOptions#enforceTargeting()}: a user who no longer passes loses the stored value.
+   * Whether the user passes the experiment's targeting now. Used by {@link Enforce#TARGETING}: a
+   * user who no longer passes is served live, not the stored value.
    *
    * @param user the user
    * @param experimentName the experiment (for a layer, the experiment it delegated to)
@@ -31,9 +32,8 @@ public interface Evaluator {
   boolean passesTargeting(User user, String experimentName);
 
   /**
-   * Whether an override now decides the user's group. Used by {@link
-   * ExperimentOptions#enforceOverrides()}: an overridden user gets the override, not the stored
-   * value.
+   * Whether an override now decides the user's group. Used by {@link Enforce#OVERRIDES}: an
+   * overridden user gets the override, not the stored value.
    *
    * @param user the user
    * @param experimentName the experiment (for a layer, the experiment it delegated to)

@@ -1,32 +1,53 @@
 package io.github.persistentassignment;
 
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How one call of {@link PersistentAssignment#getExperiment} or {@link
- * PersistentAssignment#getLayer} treats stored assignments.
+ * How one call of the two-step API ({@link PersistentAssignment#getExperiment(User, String,
+ * ExperimentOptions)} and {@link PersistentAssignment#getLayer(User, String, ExperimentOptions)})
+ * treats stored assignments: the user's loaded values, or an explicit opt-out, plus the enforce
+ * flags.
  *
- * <p><strong>Null values mean "opt out" and delete the stored assignment.</strong> Pass the values
- * from {@link PersistentAssignment#getUserPersistedValues} (an empty map counts as opting in) to
- * keep users in their groups.
+ * <p>New code should use {@link PersistentAssignment#forUser(User)}, which loads for you. This form
+ * is for bridges and for code ported from Statsig's {@code GetExperimentOptions}, with one safe
+ * difference: <strong>nothing deletes by default</strong>. There is no "null values" opt-out: the
+ * values are required ({@link #persisted}) unless the caller says {@link #optOut()}, the only
+ * options that delete the stored entry.
  *
- * @param userPersistedValues the user's stored assignments; null to opt out (and delete)
- * @param enforceTargeting drop a stored assignment when the user no longer passes targeting
- * @param enforceOverrides drop a stored assignment when an override now matches the user
+ * <pre>{@code
+ * UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
+ * Assignment result = assignment.getExperiment(user, "checkout_button",
+ *     ExperimentOptions.builder().userPersistedValues(stored).enforceTargeting(true).build());
+ * }</pre>
  */
-public record ExperimentOptions(
-    @Nullable UserPersistedValues userPersistedValues,
-    boolean enforceTargeting,
-    boolean enforceOverrides) {
+public final class ExperimentOptions {
+  private final @Nullable UserPersistedValues userPersistedValues;
+  private final boolean enforceTargeting;
+  private final boolean enforceOverrides;
+
+  private ExperimentOptions(
+      @Nullable UserPersistedValues userPersistedValues,
+      boolean enforceTargeting,
+      boolean enforceOverrides) {
+    this.userPersistedValues = userPersistedValues;
+    this.enforceTargeting = enforceTargeting;
+    this.enforceOverrides = enforceOverrides;
+  }
 
   /**
    * Options that serve and save stored assignments, with no enforcement.
    *
-   * @param userPersistedValues the user's stored assignments
+   * @param userPersistedValues the user's stored assignments, from {@link
+   *     PersistentAssignment#getUserPersistedValues}; {@link UserPersistedValues#empty()} when the
+   *     user has none
    * @return the options
+   * @throws IllegalArgumentException if the values are null (to opt out, call {@link #optOut()})
    */
   public static ExperimentOptions persisted(UserPersistedValues userPersistedValues) {
-    return new ExperimentOptions(userPersistedValues, false, false);
+    return builder().userPersistedValues(userPersistedValues).build();
   }
 
   /**
@@ -40,7 +61,7 @@ public record ExperimentOptions(
   }
 
   /**
-   * Starts a builder: no values (opt out), no enforcement.
+   * Starts a builder. It must be given the user's values or told {@link Builder#optOut()}.
    *
    * @return a new builder
    */
@@ -48,9 +69,68 @@ public record ExperimentOptions(
     return new Builder();
   }
 
-  /** Builds {@link ExperimentOptions}. */
+  /**
+   * The user's stored assignments.
+   *
+   * @return the values, or null when these options opt out
+   */
+  public @Nullable UserPersistedValues userPersistedValues() {
+    return userPersistedValues;
+  }
+
+  /**
+   * Whether these options opt the user out (and delete the stored entry).
+   *
+   * @return true for {@link #optOut()}
+   */
+  public boolean optsOut() {
+    return userPersistedValues == null;
+  }
+
+  /**
+   * Whether a stored assignment is dropped when the user no longer passes targeting.
+   *
+   * @return the flag
+   */
+  public boolean enforceTargeting() {
+    return enforceTargeting;
+  }
+
+  /**
+   * Whether a stored assignment is dropped when an override now matches the user.
+   *
+   * @return the flag
+   */
+  public boolean enforceOverrides() {
+    return enforceOverrides;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof ExperimentOptions
+        && Objects.equals(((ExperimentOptions) other).userPersistedValues, userPersistedValues)
+        && ((ExperimentOptions) other).enforceTargeting == enforceTargeting
+        && ((ExperimentOptions) other).enforceOverrides == enforceOverrides;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(userPersistedValues, enforceTargeting, enforceOverrides);
+  }
+
+  @Override
+  public String toString() {
+    return "ExperimentOptions["
+        + (optsOut() ? "optOut" : "persisted")
+        + (enforceTargeting ? ", enforceTargeting" : "")
+        + (enforceOverrides ? ", enforceOverrides" : "")
+        + "]";
+  }
+
+  /** Builds {@link ExperimentOptions}; mutable, every setter returns it. */
   public static final class Builder {
     private @Nullable UserPersistedValues userPersistedValues;
+    private boolean optOut;
     private boolean enforceTargeting;
     private boolean enforceOverrides;
 
@@ -59,11 +139,23 @@ public record ExperimentOptions(
     /**
      * Sets the user's stored assignments.
      *
-     * @param userPersistedValues the values, or null to opt out
+     * @param userPersistedValues the values from {@link
+     *     PersistentAssignment#getUserPersistedValues}
+     * @return this builder
+     * @throws IllegalArgumentException if the values are null (to opt out, call {@link #optOut()})
+     */
+    public Builder userPersistedValues(UserPersistedValues userPersistedValues) {
+      this.userPersistedValues = requireNonNullArgument(userPersistedValues, "userPersistedValues");
+      return this;
+    }
+
+    /**
+     * Opts the user out: the live result is served and the stored entry deleted.
+     *
      * @return this builder
      */
-    public Builder userPersistedValues(@Nullable UserPersistedValues userPersistedValues) {
-      this.userPersistedValues = userPersistedValues;
+    public Builder optOut() {
+      this.optOut = true;
       return this;
     }
 
@@ -93,8 +185,18 @@ public record ExperimentOptions(
      * Builds the options.
      *
      * @return the options
+     * @throws IllegalStateException if the builder was given neither the user's values nor {@link
+     *     #optOut()}, or both
      */
     public ExperimentOptions build() {
+      if (optOut == (userPersistedValues != null)) {
+        throw new IllegalStateException(
+            optOut
+                ? "ExperimentOptions were given both userPersistedValues and optOut(); choose one"
+                : "ExperimentOptions need the user's stored values: call"
+                    + " userPersistedValues(assignment.getUserPersistedValues(user, idType)),"
+                    + " or optOut() to delete the stored assignment");
+      }
       return new ExperimentOptions(userPersistedValues, enforceTargeting, enforceOverrides);
     }
   }

@@ -5,6 +5,9 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
 
 import io.github.persistentassignment.Assignment.Reason;
 import io.github.persistentassignment.Evaluation.Kind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * Keeps each user in the group they were first given: decides, on every evaluation, whether to
  * serve a stored assignment, save a first one, or delete one.
  *
- * <p>Typical use, once per request:
+ * <p>Typical use, once per request ({@link UserAssignments} loads the user's entries once, the
+ * first time an experiment of an id type is evaluated, and never deletes unless told to):
  *
  * <pre>{@code
- * UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
- * Assignment result = assignment.getExperiment(user, "checkout_button",
- *     ExperimentOptions.persisted(stored));
+ * UserAssignments user = assignment.forUser(User.of("test-123"));
+ * Assignment a = user.getExperiment("checkout_button");
+ * Assignment b = user.getExperiment("pricing", Enforce.TARGETING);
  * }</pre>
  *
  * <p>The decision for an experiment (a layer is stored under the layer's name, with the experiment
@@ -27,21 +31,24 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li>Evaluate live. An unknown name is {@link Reason#UNRECOGNIZED}, with no storage I/O.
  *   <li>A user without a unit ID for the experiment's id type is served live, with no I/O.
- *   <li>Values that are {@link UserPersistedValues#unavailable()} (the load failed) give the live
- *       result with {@link Reason#STORAGE_UNAVAILABLE}; nothing is saved or deleted, so a failed
- *       load never reassigns anyone.
- *   <li>Null values (opt out) or an inactive experiment delete the stored entry.
- *   <li>A stored entry is served ({@link Reason#PERSISTED}), unless an enforce flag says the user
- *       no longer qualifies; then the live result is served and storage is left alone.
+ *   <li>When the user's entries could not be loaded ({@link UserPersistedValues#unavailable()}) the
+ *       live result is served with {@link Reason#STORAGE_UNAVAILABLE}; nothing is saved or deleted,
+ *       so a failed load never reassigns anyone.
+ *   <li>An inactive experiment's stored entry is deleted (the experiment is over), and so is the
+ *       entry of a user who opts out ({@link UserAssignments#optOut}, {@link
+ *       ExperimentOptions#optOut()}); nothing else ever deletes.
+ *   <li>A stored entry is served ({@link Reason#PERSISTED}), unless an {@link Enforce} check says
+ *       the user no longer qualifies; then the live result is served and storage is left alone.
  *   <li>A first result in an experiment group is saved with {@link PersistentStorage#saveIfAbsent};
  *       when a concurrent writer won, its entry is served.
  *   <li>Storage failures never reach the caller: they are logged and counted, and the live result
  *       is served (fail open).
  * </ol>
  *
- * <p>The values map is keyed by config name only, so values loaded for one user and passed with
- * another give the first user's group; saves and deletes always use the key of the user being
- * evaluated.
+ * <p>The two-step form ({@link #getUserPersistedValues} then {@link #getExperiment(User, String,
+ * ExperimentOptions)}) stays for bridges and code ported from Statsig. Its values map is keyed by
+ * config name only, so values loaded for one user and passed with another give the first user's
+ * group; saves and deletes always use the key of the user being evaluated.
  *
  * <p>Thread-safe. It does not own the storage: close the storage yourself.
  */
@@ -66,7 +73,20 @@ public final class PersistentAssignment {
   }
 
   /**
-   * Loads a user's stored assignments for an id type.
+   * Starts a request for one user: the object to evaluate any number of experiments and layers
+   * with, loading each id type's stored entries once. No I/O happens here.
+   *
+   * @param user the user
+   * @return a new {@link UserAssignments}, meant for one request
+   * @throws IllegalArgumentException if {@code user} is null
+   */
+  public UserAssignments forUser(User user) {
+    return new UserAssignments(this, requireNonNullArgument(user, "user"));
+  }
+
+  /**
+   * Loads a user's stored assignments for an id type (the first step of the two-step form; {@link
+   * #forUser} does this for you).
    *
    * <p>Never throws for a storage failure: it returns {@link UserPersistedValues#unavailable()},
    * logs and counts the failure. A user with no unit ID of that type gets {@link
@@ -82,14 +102,7 @@ public final class PersistentAssignment {
     if (key.isEmpty()) {
       return UserPersistedValues.empty();
     }
-    try {
-      UserPersistedValues values = storage.load(key.get());
-      failureLog.recovered();
-      return values;
-    } catch (RuntimeException e) {
-      recordFailure("load", key.get(), e);
-      return UserPersistedValues.unavailable();
-    }
+    return load(key.get());
   }
 
   /**
@@ -98,7 +111,7 @@ public final class PersistentAssignment {
    *
    * @param user the user
    * @param experimentName the experiment's name
-   * @param options the user's stored values and enforcement flags
+   * @param options the user's stored values (or an explicit opt-out) and enforcement flags
    * @return the assignment; never throws for a storage failure
    * @throws IllegalArgumentException if an argument is null or the name blank
    */
@@ -113,7 +126,7 @@ public final class PersistentAssignment {
    *
    * @param user the user
    * @param layerName the layer's name
-   * @param options the user's stored values and enforcement flags
+   * @param options the user's stored values (or an explicit opt-out) and enforcement flags
    * @return the assignment; never throws for a storage failure
    * @throws IllegalArgumentException if an argument is null or the name blank
    */
@@ -146,7 +159,27 @@ public final class PersistentAssignment {
     requireNonNullArgument(user, "user");
     requireNonBlank(name, kind == Kind.LAYER ? "layerName" : "experimentName");
     requireNonNullArgument(options, "options");
+    UserPersistedValues values = options.userPersistedValues();
+    if (values == null) {
+      return optOut(user, name, kind, StoredView.of(UserPersistedValues.empty()));
+    }
+    return decide(
+        user,
+        name,
+        kind,
+        options.enforceTargeting(),
+        options.enforceOverrides(),
+        StoredView.of(values));
+  }
 
+  /** The decision the class documentation numbers, over the entries a view holds. */
+  Assignment decide(
+      User user,
+      String name,
+      Kind kind,
+      boolean enforceTargeting,
+      boolean enforceOverrides,
+      StoredView view) {
     Optional<Evaluation> evaluated = evaluator.evaluate(user, name);
     if (evaluated.isEmpty() || evaluated.get().kind() != kind) {
       return Assignment.unrecognized(name);
@@ -158,18 +191,18 @@ public final class PersistentAssignment {
       return Assignment.live(live, Reason.EVALUATED);
     }
 
-    UserPersistedValues values = options.userPersistedValues();
-    if (values != null && !values.isAvailable()) {
+    UserPersistedValues values = view.entries(key.get());
+    if (!values.isAvailable()) {
       return Assignment.live(live, Reason.STORAGE_UNAVAILABLE);
     }
-    if (values == null || !live.active()) {
-      delete(key.get(), name);
+    if (!live.active()) {
+      delete(key.get(), name, view);
       return Assignment.live(live, Reason.EVALUATED);
     }
 
     Optional<StickyValues> stored = values.get(name);
     if (stored.isPresent()) {
-      return stillQualifies(user, name, stored.get(), options)
+      return stillQualifies(user, name, stored.get(), enforceTargeting, enforceOverrides)
           ? Assignment.persisted(live, stored.get())
           : Assignment.live(live, Reason.EVALUATED);
     }
@@ -177,23 +210,71 @@ public final class PersistentAssignment {
     if (!live.experimentGroup()) {
       return Assignment.live(live, Reason.EVALUATED);
     }
-    return saveFirst(key.get(), live);
+    return saveFirst(key.get(), live, view);
+  }
+
+  /**
+   * Opts a user out of an experiment or layer (any kind when {@code kind} is null): the live result
+   * is served and the stored entry deleted.
+   */
+  Assignment optOut(User user, String name, @Nullable Kind kind, StoredView view) {
+    Optional<Evaluation> evaluated = evaluator.evaluate(user, name);
+    if (evaluated.isEmpty() || (kind != null && evaluated.get().kind() != kind)) {
+      return Assignment.unrecognized(name);
+    }
+    Evaluation live = evaluated.get();
+    StorageKeys.of(user, live.idType()).ifPresent(key -> delete(key, name, view));
+    return Assignment.live(live, Reason.EVALUATED);
   }
 
   /** The enforce flags: targeting first, then overrides, both against the stored experiment. */
   private boolean stillQualifies(
-      User user, String name, StickyValues stored, ExperimentOptions options) {
+      User user,
+      String name,
+      StickyValues stored,
+      boolean enforceTargeting,
+      boolean enforceOverrides) {
     String experiment = stored.configDelegate() != null ? stored.configDelegate() : name;
-    if (options.enforceTargeting() && !evaluator.passesTargeting(user, experiment)) {
+    if (enforceTargeting && !evaluator.passesTargeting(user, experiment)) {
       return false;
     }
-    return !(options.enforceOverrides() && evaluator.matchesOverride(user, experiment));
+    return !(enforceOverrides && evaluator.matchesOverride(user, experiment));
   }
 
-  private Assignment saveFirst(String key, Evaluation live) {
+  /** One key's entries, or the "unavailable" marker when the load failed (logged and counted). */
+  UserPersistedValues load(String key) {
     try {
-      Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), live.toStickyValues());
+      UserPersistedValues values = storage.load(key);
       failureLog.recovered();
+      return values;
+    } catch (RuntimeException e) {
+      recordFailure("load", key, e);
+      return UserPersistedValues.unavailable();
+    }
+  }
+
+  /**
+   * Several keys' entries in one round trip; every key is "unavailable" when the load failed
+   * (logged and counted once).
+   */
+  Map<String, UserPersistedValues> loadAll(List<String> keys) {
+    try {
+      Map<String, UserPersistedValues> values = storage.loadAll(keys);
+      failureLog.recovered();
+      return values;
+    } catch (RuntimeException e) {
+      recordFailure("loadAll", keys.get(0), e);
+      Map<String, UserPersistedValues> unavailable = new LinkedHashMap<>();
+      keys.forEach(key -> unavailable.put(key, UserPersistedValues.unavailable()));
+      return unavailable;
+    }
+  }
+
+  private Assignment saveFirst(String key, Evaluation live, StoredView view) {
+    try {
+      Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), live.values());
+      failureLog.recovered();
+      view.stored(key, live.name(), winner.orElse(live.values()));
       if (winner.isPresent()) {
         return Assignment.persisted(live, winner.get());
       }
@@ -203,10 +284,14 @@ public final class PersistentAssignment {
     return Assignment.live(live, Reason.EVALUATED);
   }
 
-  private void delete(String key, String name) {
+  private void delete(String key, String name, StoredView view) {
+    if (!view.mayHold(key, name)) {
+      return;
+    }
     try {
       storage.delete(key, name);
       failureLog.recovered();
+      view.deleted(key, name);
     } catch (RuntimeException e) {
       recordFailure("delete", key, e);
     }
@@ -238,7 +323,8 @@ public final class PersistentAssignment {
     /**
      * Sets what evaluates experiments live. Required.
      *
-     * @param evaluator the evaluator, such as an {@link ExperimentCatalog}
+     * @param evaluator the evaluator, such as an {@link
+     *     io.github.persistentassignment.catalog.ExperimentCatalog}
      * @return this builder
      */
     public Builder evaluator(Evaluator evaluator) {

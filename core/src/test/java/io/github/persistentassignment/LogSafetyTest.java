@@ -86,7 +86,7 @@ class LogSafetyTest {
       raw.put("wrong_type", "{\"group_name\":[\"secret-9e1f\"]}");
       raw.put("not_json", "{secret-9e1f");
       try (CapturedLogs logs = CapturedLogs.capture()) {
-        assertThat(StickyValuesCodec.decodeEntries(KEY, raw).asMap()).isEmpty();
+        assertThat(UserPersistedValues.ofEncoded(KEY, raw).asMap()).isEmpty();
 
         assertThat(logs.at(Level.WARN)).hasSize(2);
         assertThat(logs.textAt(Level.WARN))

@@ -27,7 +27,7 @@ class PersistentAssignmentTest {
   }
 
   static StickyValues stored(String group) {
-    return evaluation(EXPERIMENT, group, true, true).toStickyValues();
+    return evaluation(EXPERIMENT, group, true, true).values();
   }
 
   @Nested
@@ -142,7 +142,7 @@ class PersistentAssignmentTest {
       Assignment result =
           evaluate(ALICE, UserPersistedValues.of(Map.of(EXPERIMENT, stored("Control"))));
       assertThat(result.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(result.isExperimentActive()).isFalse();
+      assertThat(result.experimentActive()).isFalse();
       assertThat(result.groupName()).isNull();
       assertThat(storage.calls()).containsExactly("delete alice:userID checkout_button");
     }
@@ -167,7 +167,7 @@ class PersistentAssignmentTest {
       assertThat(result.groupName()).isEqualTo("Control");
       assertThat(result.ruleId()).isEqualTo("rule-Control");
       assertThat(result.getString("color", null)).isEqualTo("control");
-      assertThat(result.isUserInExperiment()).isTrue();
+      assertThat(result.userInExperiment()).isTrue();
       assertThat(storage.calls()).isEmpty();
     }
 

@@ -84,7 +84,7 @@ class ProductStoryTest {
 
     Assignment stopped =
         sticky(over(catalog(fiftyFifty().toBuilder().active(false).build())), user);
-    assertThat(stopped.isExperimentActive()).isFalse();
+    assertThat(stopped.experimentActive()).isFalse();
     assertThat(stopped.getString("color", null)).isEqualTo("grey");
     assertThat(storage.stored("test-123:userID", EXPERIMENT)).isEmpty();
   }

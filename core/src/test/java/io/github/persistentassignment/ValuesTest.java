@@ -238,7 +238,7 @@ class ValuesTest {
               .configTime(7)
               .configVersion(3)
               .build();
-      assertThat(evaluation.toStickyValues())
+      assertThat(evaluation.values())
           .isEqualTo(
               StickyValues.builder()
                   .value(true)

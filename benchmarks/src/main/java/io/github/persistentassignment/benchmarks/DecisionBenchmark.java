@@ -1,9 +1,9 @@
 package io.github.persistentassignment.benchmarks;
 
 import io.github.persistentassignment.Evaluation;
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.catalog.Bucketing;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,9 +1,9 @@
 package io.github.persistentassignment.benchmarks;
 
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.SecondaryExposure;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -376,7 +376,7 @@ public class StorageBenchmark {
           UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
           Assignment result =
               assignment.getExperiment(user, EXPERIMENT, ExperimentOptions.persisted(stored));
-          if (result.reason() != Assignment.Reason.EVALUATED || !result.isUserInExperiment()) {
+          if (result.reason() != Assignment.Reason.EVALUATED || !result.userInExperiment()) {
             throw new IllegalStateException("expected a first, saved assignment, got " + result);
           }
           return result;

@@ -1,7 +1,6 @@
 package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
@@ -10,6 +9,7 @@ import io.github.persistentassignment.StorageKeys;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Layer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -161,7 +161,7 @@ final class AssignCommand implements Callable<Integer> {
           yield "evaluated live (--enforce-targeting: the user now fails targeting);"
               + " the stored entry is kept";
         }
-        if (!result.isExperimentActive()) {
+        if (!result.experimentActive()) {
           yield "evaluated live; the experiment is not active, so nothing is stored";
         }
         yield "evaluated live; not in an experiment group, so nothing is stored";

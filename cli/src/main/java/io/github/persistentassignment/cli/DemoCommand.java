@@ -2,7 +2,6 @@ package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.Assignment;
 import io.github.persistentassignment.Evaluation;
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
@@ -10,6 +9,7 @@ import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Group;
 import java.io.PrintWriter;
 import java.util.List;
@@ -150,7 +150,9 @@ final class DemoCommand implements Callable<Integer> {
         "   Live bucketing alone would now give "
             + FIRST_USER
             + " "
-            + (live.groupName() == null ? "no group (not allocated)" : live.groupName())
+            + (live.values().groupName() == null
+                ? "no group (not allocated)"
+                : live.values().groupName())
             + ".");
     out.println(
         "   "
@@ -159,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
     summary.row("2 after the change", FIRST_USER, kept.groupName(), kept.reason(), "unchanged");
     for (int i = 0; i < COHORT; i++) {
       User user = cohortUser(i);
-      String liveGroup = after.evaluate(user, EXPERIMENT).orElseThrow().groupName();
+      String liveGroup = after.evaluate(user, EXPERIMENT).orElseThrow().values().groupName();
       if (!cohortGroups[i].equals(liveGroup)) {
         cohortMovedLive++;
       }
@@ -193,7 +195,8 @@ final class DemoCommand implements Callable<Integer> {
     int control = 0;
     int test = 0;
     for (int i = 0; i < NEW_USERS; i++) {
-      String group = after.evaluate(User.of("new-" + i), EXPERIMENT).orElseThrow().groupName();
+      String group =
+          after.evaluate(User.of("new-" + i), EXPERIMENT).orElseThrow().values().groupName();
       if ("Control".equals(group)) {
         control++;
       } else if ("Test".equals(group)) {
@@ -313,7 +316,7 @@ final class DemoCommand implements Callable<Integer> {
     @Nullable String group = assignment.groupName();
     return (group == null ? "no group" : group)
         + " (color "
-        + assignment.getString("color", "?")
+        + assignment.stringParameter("color", "?")
         + ", "
         + assignment.reason()
         + ")";

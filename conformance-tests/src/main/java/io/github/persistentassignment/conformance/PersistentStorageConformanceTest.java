@@ -1062,7 +1062,7 @@ public abstract class PersistentStorageConformanceTest {
       assertThat(served.reason()).isEqualTo(Reason.EVALUATED);
       assertThat(served.groupName()).isEqualTo("treatment");
       StickyValues stored = stored("alice", EXPERIMENT).orElseThrow();
-      assertThat(stored).isEqualTo(live(user("alice"), EXPERIMENT).toStickyValues());
+      assertThat(stored).isEqualTo(live(user("alice"), EXPERIMENT).values());
       assertThat(stored.groupName()).isEqualTo(served.groupName());
       assertThat(stored.ruleId()).isEqualTo(served.ruleId());
       assertThat(stored.jsonValue()).isEqualTo(served.parameters());
@@ -1120,7 +1120,7 @@ public abstract class PersistentStorageConformanceTest {
       experiment().active(false);
       Assignment served = evaluate(assignment, user("alice"), EXPERIMENT);
       assertThat(served.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(served.isExperimentActive()).isFalse();
+      assertThat(served.experimentActive()).isFalse();
       assertThat(stored("alice", EXPERIMENT)).as("the stopped experiment's entry").isEmpty();
       assertThat(stored("alice", "other")).as("another experiment's entry").isPresent();
     }
@@ -1282,7 +1282,7 @@ public abstract class PersistentStorageConformanceTest {
       PersistentAssignment assignment = over(storage());
       UserPersistedValues loadedBefore = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
       StickyValues winner =
-          live(user("alice"), EXPERIMENT).toStickyValues().toBuilder()
+          live(user("alice"), EXPERIMENT).values().toBuilder()
               .groupName("treatment")
               .jsonValue(Map.of("group", "treatment"))
               .build();

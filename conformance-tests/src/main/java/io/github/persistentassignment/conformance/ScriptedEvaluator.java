@@ -4,6 +4,7 @@ import io.github.persistentassignment.Evaluation;
 import io.github.persistentassignment.Evaluation.Kind;
 import io.github.persistentassignment.Evaluator;
 import io.github.persistentassignment.SecondaryExposure;
+import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.User;
 import java.util.List;
 import java.util.Map;
@@ -162,20 +163,24 @@ final class ScriptedEvaluator implements Evaluator {
       return Evaluation.builder(evaluatedName, kind, idType)
           .active(active)
           .experimentGroup(inExperimentGroup)
-          .value(inExperimentGroup)
-          .groupName(group)
-          .ruleId(ruleId)
-          .parameters(parameters)
-          .secondaryExposures(List.of(new SecondaryExposure("gate-" + name, "true", "gate-rule")))
-          .undelegatedSecondaryExposures(
-              kind == Kind.LAYER
-                  ? List.of(new SecondaryExposure("layer-gate", "false", "default"))
-                  : List.of())
-          .configDelegate(delegate)
-          .explicitParameters(
-              kind == Kind.LAYER ? List.of("group", "experiment", "configVersion") : null)
-          .configTime(BASE_TIME + configVersion)
-          .configVersion(configVersion)
+          .values(
+              StickyValues.builder()
+                  .value(inExperimentGroup)
+                  .groupName(group)
+                  .ruleId(ruleId)
+                  .jsonValue(parameters)
+                  .secondaryExposures(
+                      List.of(new SecondaryExposure("gate-" + name, "true", "gate-rule")))
+                  .undelegatedSecondaryExposures(
+                      kind == Kind.LAYER
+                          ? List.of(new SecondaryExposure("layer-gate", "false", "default"))
+                          : List.of())
+                  .configDelegate(delegate)
+                  .explicitParameters(
+                      kind == Kind.LAYER ? List.of("group", "experiment", "configVersion") : null)
+                  .time(BASE_TIME + configVersion)
+                  .configVersion(configVersion)
+                  .build())
           .build();
     }
   }

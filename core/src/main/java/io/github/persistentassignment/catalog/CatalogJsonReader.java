@@ -6,7 +6,6 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import io.github.persistentassignment.ExperimentCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

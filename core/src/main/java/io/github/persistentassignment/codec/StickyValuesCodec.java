@@ -8,17 +8,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.internal.JsonValues;
-import io.github.persistentassignment.internal.LogSafe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Encodes and decodes {@link StickyValues} as one JSON object in the universal schema:
@@ -38,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe and stateless.
  */
 public final class StickyValuesCodec {
-  private static final Logger LOG = LoggerFactory.getLogger(StickyValuesCodec.class);
 
   /**
    * Shared and thread-safe once configured. Astral characters are written as UTF-8 rather than
@@ -129,31 +122,5 @@ public final class StickyValuesCodec {
     } catch (IOException e) {
       throw StickyValuesReader.malformed(e);
     }
-  }
-
-  /**
-   * Decodes all of a key's stored entries, skipping (and logging) any that cannot be decoded so one
-   * corrupt or foreign entry does not hide the user's other assignments. Adapters call this with
-   * what the backend returned. The warning names the config and what is wrong, never the stored
-   * text; the key is logged at DEBUG only.
-   *
-   * @param key the storage key, for the debug log line
-   * @param rawEntries config name → stored JSON text
-   * @return the decodable entries
-   */
-  public static UserPersistedValues decodeEntries(String key, Map<String, String> rawEntries) {
-    if (rawEntries.isEmpty()) {
-      return UserPersistedValues.empty();
-    }
-    Map<String, StickyValues> decoded = new LinkedHashMap<>();
-    rawEntries.forEach(
-        (configName, raw) -> {
-          try {
-            decoded.put(configName, decode(raw));
-          } catch (StickyValuesFormatException e) {
-            LogSafe.unreadableEntry(LOG, "Skipping", key, configName, e.contentFreeMessage());
-          }
-        });
-    return UserPersistedValues.of(decoded);
   }
 }

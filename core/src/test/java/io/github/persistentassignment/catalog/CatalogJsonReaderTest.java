@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.Evaluation;
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.User;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -389,10 +389,10 @@ class StickyValuesCodecTest {
     raw.put("good", fixture("minimal.json"));
     raw.put("corrupt", "{not json");
     raw.put("wrong", "{\"group_name\":[]}");
-    UserPersistedValues values = StickyValuesCodec.decodeEntries("u1:userID", raw);
+    UserPersistedValues values = UserPersistedValues.ofEncoded("u1:userID", raw);
     assertThat(values.asMap()).containsOnlyKeys("good");
     assertThat(values.isAvailable()).isTrue();
-    assertThat(StickyValuesCodec.decodeEntries("u1:userID", Map.of()))
+    assertThat(UserPersistedValues.ofEncoded("u1:userID", Map.of()))
         .isEqualTo(UserPersistedValues.empty());
   }
 }

@@ -3,13 +3,13 @@ package io.github.persistentassignment.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Group;
 import io.github.persistentassignment.storage.memory.InMemoryPersistentStorage;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,6 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.UserPersistedValues;
-import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ final class DynamoDbBackend extends BenchmarkBackend {
       for (Map<String, AttributeValue> item : items) {
         entries.put(item.get("sk").s(), item.get("v").s());
       }
-      return StickyValuesCodec.decodeEntries(key, entries);
+      return UserPersistedValues.ofEncoded(key, entries);
     }
 
     @Override

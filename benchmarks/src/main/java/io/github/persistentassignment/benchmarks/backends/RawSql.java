@@ -1,7 +1,6 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.UserPersistedValues;
-import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.storage.jdbc.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -78,7 +77,7 @@ final class RawSql implements RawCommands {
   @Override
   @SuppressWarnings("unchecked")
   public UserPersistedValues loadDecoded(String key) {
-    return StickyValuesCodec.decodeEntries(key, (Map<String, String>) load(key));
+    return UserPersistedValues.ofEncoded(key, (Map<String, String>) load(key));
   }
 
   @Override
@@ -206,7 +205,7 @@ final class RawSql implements RawCommands {
     Map<String, Map<String, String>> rows = (Map<String, Map<String, String>>) loadAll(keys);
     Map<String, UserPersistedValues> users = new HashMap<>();
     for (String key : keys) {
-      users.put(key, StickyValuesCodec.decodeEntries(key, rows.getOrDefault(key, Map.of())));
+      users.put(key, UserPersistedValues.ofEncoded(key, rows.getOrDefault(key, Map.of())));
     }
     return users;
   }

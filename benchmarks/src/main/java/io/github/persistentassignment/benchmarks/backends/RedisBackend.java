@@ -3,7 +3,6 @@ package io.github.persistentassignment.benchmarks.backends;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.benchmarks.naive.NaiveRedisStorage;
-import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.conformance.TestBackends;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;
@@ -162,7 +161,7 @@ final class RedisBackend extends BenchmarkBackend {
 
     @Override
     public UserPersistedValues loadDecoded(String key) {
-      return StickyValuesCodec.decodeEntries(key, client.hgetAll(storage.redisKey(key)));
+      return UserPersistedValues.ofEncoded(key, client.hgetAll(storage.redisKey(key)));
     }
 
     @Override
@@ -204,7 +203,7 @@ final class RedisBackend extends BenchmarkBackend {
       List<Map<String, String>> replies = (List<Map<String, String>>) loadAll(keys);
       Map<String, UserPersistedValues> users = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) {
-        users.put(keys.get(i), StickyValuesCodec.decodeEntries(keys.get(i), replies.get(i)));
+        users.put(keys.get(i), UserPersistedValues.ofEncoded(keys.get(i), replies.get(i)));
       }
       return users;
     }

@@ -73,7 +73,7 @@ public final class NaiveJdbcStorage implements PersistentStorage {
       String stored = select(connection, key);
       return stored == null
           ? UserPersistedValues.empty()
-          : StickyValuesCodec.decodeEntries(key, UserMapJson.split(stored));
+          : UserPersistedValues.ofEncoded(key, UserMapJson.split(stored));
     } catch (SQLException e) {
       throw StorageException.of("load", key, e);
     }

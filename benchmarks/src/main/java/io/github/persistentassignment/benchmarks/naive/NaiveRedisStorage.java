@@ -37,7 +37,7 @@ public final class NaiveRedisStorage implements PersistentStorage {
     String stored = client.get(keyPrefix + requireNonBlank(key, "key"));
     return stored == null
         ? UserPersistedValues.empty()
-        : StickyValuesCodec.decodeEntries(key, UserMapJson.split(stored));
+        : UserPersistedValues.ofEncoded(key, UserMapJson.split(stored));
   }
 
   @Override

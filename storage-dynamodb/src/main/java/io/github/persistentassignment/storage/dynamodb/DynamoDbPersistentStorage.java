@@ -390,7 +390,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
         }
         Map<String, String> raw = new LinkedHashMap<>();
         collect(pk.s(), item, now, raw);
-        StickyValuesCodec.decodeEntries(pk.s(), raw)
+        UserPersistedValues.ofEncoded(pk.s(), raw)
             .asMap()
             .forEach((name, values) -> action.accept(new StoredEntry(pk.s(), name, values)));
       }
@@ -446,7 +446,7 @@ public final class DynamoDbPersistentStorage implements EnumerableStorage {
     } catch (SdkException e) {
       throw failure("load", key, e);
     }
-    return StickyValuesCodec.decodeEntries(key, raw);
+    return UserPersistedValues.ofEncoded(key, raw);
   }
 
   private static void collect(

@@ -3,12 +3,12 @@ package io.github.persistentassignment.storage.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentCatalog;
 import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

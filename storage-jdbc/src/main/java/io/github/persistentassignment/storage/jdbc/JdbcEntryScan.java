@@ -2,7 +2,7 @@ package io.github.persistentassignment.storage.jdbc;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StoredEntry;
-import io.github.persistentassignment.codec.StickyValuesCodec;
+import io.github.persistentassignment.UserPersistedValues;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +67,7 @@ final class JdbcEntryScan {
       List<Row> page = runner.apply(connection -> read(connection, after));
       for (Row row : page) {
         Optional<StickyValues> values =
-            StickyValuesCodec.decodeEntries(row.key(), Map.of(row.configName(), row.json()))
+            UserPersistedValues.ofEncoded(row.key(), Map.of(row.configName(), row.json()))
                 .get(row.configName());
         values.ifPresent(v -> action.accept(new StoredEntry(row.key(), row.configName(), v)));
       }

@@ -253,7 +253,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
               }
               return rows;
             });
-    return StickyValuesCodec.decodeEntries(key, raw);
+    return UserPersistedValues.ofEncoded(key, raw);
   }
 
   @Override
@@ -481,7 +481,7 @@ public final class JdbcPersistentStorage implements EnumerableStorage {
           });
     }
     Map<String, UserPersistedValues> result = new LinkedHashMap<>();
-    raw.forEach((key, entries) -> result.put(key, StickyValuesCodec.decodeEntries(key, entries)));
+    raw.forEach((key, entries) -> result.put(key, UserPersistedValues.ofEncoded(key, entries)));
     return result;
   }
 

@@ -258,7 +258,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
     String redisKey = redisKey(key);
     ensureOpen();
     Map<String, String> raw = call("load", key, () -> client.hgetAll(redisKey));
-    return StickyValuesCodec.decodeEntries(key, raw);
+    return UserPersistedValues.ofEncoded(key, raw);
   }
 
   @Override
@@ -360,7 +360,7 @@ public final class RedisPersistentStorage implements EnumerableStorage {
               unique.forEach(key -> replies.put(key, byRedisKey.get(keyPrefix + key)));
               return replies;
             });
-    raw.forEach((key, entries) -> result.put(key, StickyValuesCodec.decodeEntries(key, entries)));
+    raw.forEach((key, entries) -> result.put(key, UserPersistedValues.ofEncoded(key, entries)));
     return result;
   }
 

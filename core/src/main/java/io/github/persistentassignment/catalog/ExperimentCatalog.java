@@ -1,15 +1,12 @@
-package io.github.persistentassignment;
+package io.github.persistentassignment.catalog;
 
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
-import io.github.persistentassignment.catalog.Bucketing;
-import io.github.persistentassignment.catalog.CatalogFormatException;
-import io.github.persistentassignment.catalog.CatalogJsonReader;
-import io.github.persistentassignment.catalog.Condition;
-import io.github.persistentassignment.catalog.Experiment;
-import io.github.persistentassignment.catalog.Group;
-import io.github.persistentassignment.catalog.Layer;
+import io.github.persistentassignment.Evaluation;
+import io.github.persistentassignment.Evaluator;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.User;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -283,21 +280,22 @@ public final class ExperimentCatalog implements Evaluator {
         user.unitId(layer.idType()).flatMap(unitId -> segmentOf(layer, unitId));
     if (allocated.isEmpty()) {
       return Evaluation.builder(layer.name(), Evaluation.Kind.LAYER, layer.idType())
-          .ruleId(RULE_LAYER_ASSIGNMENT)
-          .parameters(layer.defaultParameters())
-          .configTime(configTime)
-          .configVersion(configVersion)
+          .values(values(false, null, RULE_LAYER_ASSIGNMENT, layer.defaultParameters()).build())
           .build();
     }
     Experiment experiment = allocated.get();
     // The layer's result is its experiment's, under the layer's name, over the layer's defaults.
     Evaluation result = evaluateExperiment(user, experiment);
+    StickyValues values = result.values();
     return result.toBuilder()
         .name(layer.name())
         .kind(Evaluation.Kind.LAYER)
-        .parameters(overlay(layer.defaultParameters(), result.parameters()))
-        .configDelegate(experiment.name())
-        .explicitParameters(experiment.controlledParameters())
+        .values(
+            values.toBuilder()
+                .jsonValue(overlay(layer.defaultParameters(), parametersOf(values)))
+                .configDelegate(experiment.name())
+                .explicitParameters(experiment.controlledParameters())
+                .build())
         .build();
   }
 
@@ -339,13 +337,28 @@ public final class ExperimentCatalog implements Evaluator {
     return Evaluation.builder(experiment.name(), Evaluation.Kind.EXPERIMENT, experiment.idType())
         .active(experiment.active())
         .experimentGroup(experimentGroup)
+        .values(values(value, groupName, ruleId, parameters).build())
+        .build();
+  }
+
+  /** The stored form of a result, stamped with this configuration's time and version. */
+  private StickyValues.Builder values(
+      boolean value,
+      @Nullable String groupName,
+      String ruleId,
+      Map<String, @Nullable Object> parameters) {
+    return StickyValues.builder()
         .value(value)
         .groupName(groupName)
         .ruleId(ruleId)
-        .parameters(parameters)
-        .configTime(configTime)
-        .configVersion(configVersion)
-        .build();
+        .jsonValue(parameters)
+        .time(configTime)
+        .configVersion(configVersion);
+  }
+
+  private static Map<String, @Nullable Object> parametersOf(StickyValues values) {
+    Map<String, @Nullable Object> parameters = values.jsonValue();
+    return parameters == null ? Map.of() : parameters;
   }
 
   /** A shallow overlay: a key in {@code top} replaces the whole value under it. */
