@@ -166,7 +166,7 @@ class PersistentAssignmentTest {
       assertThat(result.reason()).isEqualTo(Reason.PERSISTED);
       assertThat(result.groupName()).isEqualTo("Control");
       assertThat(result.ruleId()).isEqualTo("rule-Control");
-      assertThat(result.getString("color", null)).isEqualTo("control");
+      assertThat(result.stringParameter("color", null)).isEqualTo("control");
       assertThat(result.userInExperiment()).isTrue();
       assertThat(storage.calls()).isEmpty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.persistentassignment.Assignment.Reason;
 import io.github.persistentassignment.catalog.Condition;
 import io.github.persistentassignment.catalog.Experiment;
+import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Group;
 import io.github.persistentassignment.catalog.Layer;
 import io.github.persistentassignment.catalog.Operator;
@@ -41,10 +42,7 @@ class ProductStoryTest {
   }
 
   static Assignment sticky(PersistentAssignment assignment, User user) {
-    return assignment.getExperiment(
-        user,
-        EXPERIMENT,
-        ExperimentOptions.persisted(assignment.getUserPersistedValues(user, "userID")));
+    return assignment.forUser(user).getExperiment(EXPERIMENT);
   }
 
   @Test
@@ -85,7 +83,7 @@ class ProductStoryTest {
     Assignment stopped =
         sticky(over(catalog(fiftyFifty().toBuilder().active(false).build())), user);
     assertThat(stopped.experimentActive()).isFalse();
-    assertThat(stopped.getString("color", null)).isEqualTo("grey");
+    assertThat(stopped.stringParameter("color", null)).isEqualTo("grey");
     assertThat(storage.stored("test-123:userID", EXPERIMENT)).isEmpty();
   }
 
@@ -115,7 +113,7 @@ class ProductStoryTest {
     for (Map.Entry<String, String> early : firstGroups.entrySet()) {
       User user = User.of(early.getKey());
       Evaluation live = changed.evaluate(user, EXPERIMENT).orElseThrow();
-      if (!early.getValue().equals(live.groupName())) {
+      if (!early.getValue().equals(live.values().groupName())) {
         movedLive++;
       }
       Assignment served = sticky(after, user);
@@ -132,7 +130,7 @@ class ProductStoryTest {
       User user = User.of("late-" + i);
       Assignment served = sticky(after, user);
       assertThat(served.groupName())
-          .isEqualTo(changed.evaluate(user, EXPERIMENT).orElseThrow().groupName());
+          .isEqualTo(changed.evaluate(user, EXPERIMENT).orElseThrow().values().groupName());
       if ("Test".equals(served.groupName())) {
         test++;
       } else if ("Control".equals(served.groupName())) {
@@ -157,13 +155,10 @@ class ProductStoryTest {
                 fiftyFifty().toBuilder()
                     .targeting(Condition.of("country", Operator.IN, List.of("CA")))
                     .build()));
-    ExperimentOptions enforce =
-        ExperimentOptions.builder()
-            .userPersistedValues(targeted.getUserPersistedValues(user, "userID"))
-            .enforceTargeting(true)
-            .build();
+    UserAssignments request = targeted.forUser(user);
+    request.preload("userID");
     storage.clearCalls();
-    Assignment result = targeted.getExperiment(user, EXPERIMENT, enforce);
+    Assignment result = request.getExperiment(EXPERIMENT, Enforce.TARGETING);
     assertThat(result.reason()).isEqualTo(Reason.EVALUATED);
     assertThat(result.groupName()).isNull();
     assertThat(result.ruleId()).isEqualTo(ExperimentCatalog.RULE_TARGETING_GATE);
@@ -183,12 +178,7 @@ class ProductStoryTest {
     String other = "Test".equals(first) ? "Control" : "Test";
     PersistentAssignment overridden =
         over(catalog(fiftyFifty().toBuilder().override("test-123", other).build()));
-    ExperimentOptions enforce =
-        ExperimentOptions.builder()
-            .userPersistedValues(overridden.getUserPersistedValues(user, "userID"))
-            .enforceOverrides(true)
-            .build();
-    Assignment result = overridden.getExperiment(user, EXPERIMENT, enforce);
+    Assignment result = overridden.forUser(user).getExperiment(EXPERIMENT, Enforce.OVERRIDES);
     assertThat(result.groupName()).isEqualTo(other);
     assertThat(result.ruleId()).isEqualTo(ExperimentCatalog.RULE_OVERRIDE);
     assertThat(storage.stored("test-123:userID", EXPERIMENT).orElseThrow().groupName())
@@ -209,11 +199,9 @@ class ProductStoryTest {
             .build();
     PersistentAssignment assignment = over(catalog);
     User user = User.of("test-123");
-    Assignment first =
-        assignment.getLayer(
-            user, "checkout_layer", ExperimentOptions.persisted(UserPersistedValues.empty()));
+    Assignment first = assignment.forUser(user).getLayer("checkout_layer");
     assertThat(first.configDelegate()).isEqualTo(EXPERIMENT);
-    assertThat(first.getLong("size", 0)).isEqualTo(1);
+    assertThat(first.longParameter("size", 0)).isEqualTo(1);
     StickyValues saved = storage.stored("test-123:userID", "checkout_layer").orElseThrow();
     assertThat(saved.configDelegate()).isEqualTo(EXPERIMENT);
     assertThat(saved.explicitParameters()).containsExactly("color");

@@ -1,6 +1,7 @@
 package io.github.persistentassignment;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,11 +36,15 @@ final class ScriptedEvaluator implements Evaluator {
         name,
         user -> {
           Evaluation inner = configs.get(experiment).apply(user);
+          StickyValues values = inner.values();
           return inner.toBuilder()
               .name(name)
               .kind(Evaluation.Kind.LAYER)
-              .configDelegate(experiment)
-              .explicitParameters(List.copyOf(inner.parameters().keySet()))
+              .values(
+                  values.toBuilder()
+                      .configDelegate(experiment)
+                      .explicitParameters(List.copyOf(values.jsonValue().keySet()))
+                      .build())
               .build();
         });
     return this;
@@ -65,12 +70,18 @@ final class ScriptedEvaluator implements Evaluator {
     return Evaluation.builder(name, Evaluation.Kind.EXPERIMENT, idType)
         .active(active)
         .experimentGroup(inGroup)
-        .value(inGroup)
-        .groupName(group)
-        .ruleId(group == null ? "default" : "rule-" + group)
-        .parameters(group == null ? Map.of("color", "grey") : Map.of("color", group.toLowerCase()))
-        .configTime(1_700_000_000_000L)
-        .configVersion(1)
+        .values(
+            StickyValues.builder()
+                .value(inGroup)
+                .groupName(group)
+                .ruleId(group == null ? "default" : "rule-" + group)
+                .jsonValue(
+                    group == null
+                        ? Map.of("color", "grey")
+                        : Map.of("color", group.toLowerCase(Locale.ROOT)))
+                .time(1_700_000_000_000L)
+                .configVersion(1)
+                .build())
         .build();
   }
 

@@ -119,6 +119,55 @@ class ValuesTest {
   }
 
   @Nested
+  @DisplayName("ExperimentOptions: nothing deletes unless the caller says optOut")
+  class ExperimentOptionsTest {
+    @Test
+    @DisplayName("persisted(null) is refused, naming the argument and the way to opt out")
+    void persistedNull() {
+      assertThatThrownBy(() -> ExperimentOptions.persisted(null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("userPersistedValues");
+      assertThatThrownBy(() -> ExperimentOptions.builder().userPersistedValues(null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("userPersistedValues");
+    }
+
+    @Test
+    @DisplayName(
+        "a builder given neither values nor optOut() refuses to build, saying what to call")
+    void bareBuilder() {
+      assertThatThrownBy(() -> ExperimentOptions.builder().enforceTargeting(true).build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("userPersistedValues(")
+          .hasMessageContaining("optOut()");
+      assertThatThrownBy(
+              () ->
+                  ExperimentOptions.builder()
+                      .userPersistedValues(UserPersistedValues.empty())
+                      .optOut()
+                      .build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("both");
+    }
+
+    @Test
+    @DisplayName("optOut() is the only form that opts out")
+    void optOut() {
+      assertThat(ExperimentOptions.optOut().optsOut()).isTrue();
+      assertThat(ExperimentOptions.optOut().userPersistedValues()).isNull();
+      assertThat(ExperimentOptions.builder().optOut().enforceTargeting(true).build().optsOut())
+          .isTrue();
+      ExperimentOptions persisted = ExperimentOptions.persisted(UserPersistedValues.empty());
+      assertThat(persisted.optsOut()).isFalse();
+      assertThat(persisted.enforceTargeting()).isFalse();
+      assertThat(persisted)
+          .isEqualTo(
+              ExperimentOptions.builder().userPersistedValues(UserPersistedValues.empty()).build())
+          .isNotEqualTo(ExperimentOptions.optOut());
+    }
+  }
+
+  @Nested
   @DisplayName("StickyValues")
   class StickyValuesTest {
     @Test
@@ -197,60 +246,41 @@ class ValuesTest {
   @DisplayName("Evaluation")
   class EvaluationTest {
     @Test
-    @DisplayName("a builder starts empty and toBuilder() round-trips every field")
+    @DisplayName("a builder starts empty and toBuilder() round-trips every component")
     void builder() {
       Evaluation empty = Evaluation.builder("exp", Evaluation.Kind.EXPERIMENT, "userID").build();
       assertThat(empty.active()).isFalse();
       assertThat(empty.experimentGroup()).isFalse();
-      assertThat(empty.parameters()).isEmpty();
-      assertThat(empty.secondaryExposures()).isEmpty();
+      assertThat(empty.values()).isEqualTo(StickyValues.builder().build());
 
       Evaluation full =
           Evaluation.builder("layer", Evaluation.Kind.LAYER, "companyID")
               .active(true)
               .experimentGroup(true)
-              .value(true)
-              .groupName("Test")
-              .ruleId("rule")
-              .parameters(Map.of("color", "green"))
-              .secondaryExposures(List.of(new SecondaryExposure("g", "true", "r")))
-              .undelegatedSecondaryExposures(List.of(new SecondaryExposure("h", "false", "d")))
-              .configDelegate("exp")
-              .explicitParameters(List.of("color"))
-              .configTime(7)
-              .configVersion(3)
+              .values(
+                  StickyValues.builder()
+                      .value(true)
+                      .groupName("Test")
+                      .ruleId("rule")
+                      .jsonValue(Map.of("color", "green"))
+                      .secondaryExposures(List.of(new SecondaryExposure("g", "true", "r")))
+                      .configDelegate("exp")
+                      .explicitParameters(List.of("color"))
+                      .time(7)
+                      .configVersion(3)
+                      .build())
               .build();
       assertThat(full.toBuilder().build()).isEqualTo(full);
+      assertThat(full.toBuilder().active(false).build().values()).isEqualTo(full.values());
     }
 
     @Test
-    @DisplayName("toStickyValues() keeps every field that is stored")
-    void toStickyValues() {
-      Evaluation evaluation =
-          Evaluation.builder("layer", Evaluation.Kind.LAYER, "userID")
-              .value(true)
-              .groupName("Test")
-              .ruleId("rule")
-              .parameters(Map.of("color", "green"))
-              .undelegatedSecondaryExposures(List.of(new SecondaryExposure("h", "false", "d")))
-              .configDelegate("exp")
-              .explicitParameters(List.of("color"))
-              .configTime(7)
-              .configVersion(3)
-              .build();
-      assertThat(evaluation.values())
-          .isEqualTo(
-              StickyValues.builder()
-                  .value(true)
-                  .groupName("Test")
-                  .ruleId("rule")
-                  .jsonValue(Map.of("color", "green"))
-                  .undelegatedSecondaryExposures(List.of(new SecondaryExposure("h", "false", "d")))
-                  .configDelegate("exp")
-                  .explicitParameters(List.of("color"))
-                  .time(7)
-                  .configVersion(3)
-                  .build());
+    @DisplayName("rejects null values")
+    void rejectsNullValues() {
+      assertThatThrownBy(
+              () -> new Evaluation("exp", Evaluation.Kind.EXPERIMENT, "userID", true, true, null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("values");
     }
 
     @Test
@@ -273,33 +303,36 @@ class ValuesTest {
     void typedGetters() {
       Evaluation live =
           Evaluation.builder("exp", Evaluation.Kind.EXPERIMENT, "userID")
-              .parameters(
-                  Map.of(
-                      "s",
-                      "text",
-                      "b",
-                      true,
-                      "n",
-                      42,
-                      "d",
-                      2.5,
-                      "l",
-                      List.of(1, 2),
-                      "m",
-                      Map.of("k", "v")))
+              .values(
+                  StickyValues.builder()
+                      .jsonValue(
+                          Map.of(
+                              "s",
+                              "text",
+                              "b",
+                              true,
+                              "n",
+                              42,
+                              "d",
+                              2.5,
+                              "l",
+                              List.of(1, 2),
+                              "m",
+                              Map.of("k", "v")))
+                      .build())
               .build();
       Assignment assignment = Assignment.live(live, Assignment.Reason.EVALUATED);
-      assertThat(assignment.getString("s", "x")).isEqualTo("text");
-      assertThat(assignment.getString("n", "x")).isEqualTo("x");
-      assertThat(assignment.getBoolean("b", false)).isTrue();
-      assertThat(assignment.getBoolean("missing", true)).isTrue();
-      assertThat(assignment.getLong("n", 0)).isEqualTo(42);
-      assertThat(assignment.getLong("d", 0)).isEqualTo(2);
-      assertThat(assignment.getDouble("d", 0)).isEqualTo(2.5);
-      assertThat(assignment.getDouble("s", -1)).isEqualTo(-1);
-      assertThat(assignment.getList("l", null)).containsExactly(1L, 2L);
-      assertThat(assignment.getMap("m", null)).containsEntry("k", "v");
-      assertThat(assignment.getMap("l", Map.of())).isEmpty();
+      assertThat(assignment.stringParameter("s", "x")).isEqualTo("text");
+      assertThat(assignment.stringParameter("n", "x")).isEqualTo("x");
+      assertThat(assignment.booleanParameter("b", false)).isTrue();
+      assertThat(assignment.booleanParameter("missing", true)).isTrue();
+      assertThat(assignment.longParameter("n", 0)).isEqualTo(42);
+      assertThat(assignment.longParameter("d", 0)).isEqualTo(2);
+      assertThat(assignment.doubleParameter("d", 0)).isEqualTo(2.5);
+      assertThat(assignment.doubleParameter("s", -1)).isEqualTo(-1);
+      assertThat(assignment.listParameter("l", null)).containsExactly(1L, 2L);
+      assertThat(assignment.mapParameter("m", null)).containsEntry("k", "v");
+      assertThat(assignment.mapParameter("l", Map.of())).isEmpty();
     }
   }
 

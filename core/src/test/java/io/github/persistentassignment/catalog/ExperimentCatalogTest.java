@@ -1,14 +1,10 @@
-package io.github.persistentassignment;
+package io.github.persistentassignment.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.persistentassignment.catalog.Bucketing;
-import io.github.persistentassignment.catalog.Condition;
-import io.github.persistentassignment.catalog.Experiment;
-import io.github.persistentassignment.catalog.Group;
-import io.github.persistentassignment.catalog.Layer;
-import io.github.persistentassignment.catalog.Operator;
+import io.github.persistentassignment.Evaluation;
+import io.github.persistentassignment.User;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,23 +68,23 @@ class ExperimentCatalogTest {
       assertThat(result.idType()).isEqualTo("userID");
       assertThat(result.active()).isTrue();
       assertThat(result.experimentGroup()).isTrue();
-      assertThat(result.value()).isTrue();
-      assertThat(result.groupName()).isEqualTo("Test");
-      assertThat(result.ruleId()).isEqualTo("Test");
-      assertThat(result.parameters()).containsExactly(Map.entry("color", "green"));
-      assertThat(result.secondaryExposures()).isEmpty();
-      assertThat(result.undelegatedSecondaryExposures()).isEmpty();
-      assertThat(result.configDelegate()).isNull();
-      assertThat(result.explicitParameters()).isNull();
-      assertThat(result.configTime()).isEqualTo(1700000000000L);
-      assertThat(result.configVersion()).isEqualTo(3);
+      assertThat(result.values().value()).isTrue();
+      assertThat(result.values().groupName()).isEqualTo("Test");
+      assertThat(result.values().ruleId()).isEqualTo("Test");
+      assertThat(result.values().jsonValue()).containsExactly(Map.entry("color", "green"));
+      assertThat(result.values().secondaryExposures()).isEmpty();
+      assertThat(result.values().undelegatedSecondaryExposures()).isEmpty();
+      assertThat(result.values().configDelegate()).isNull();
+      assertThat(result.values().explicitParameters()).isNull();
+      assertThat(result.values().time()).isEqualTo(1700000000000L);
+      assertThat(result.values().configVersion()).isEqualTo(3);
     }
 
     @Test
     @DisplayName("puts a user whose group bucket is in the first half in Control")
     void control() {
       // user-5: group bucket 999.
-      assertThat(evaluate(catalog, us("user-5"), "checkout_button").groupName())
+      assertThat(evaluate(catalog, us("user-5"), "checkout_button").values().groupName())
           .isEqualTo("Control");
     }
 
@@ -103,7 +99,7 @@ class ExperimentCatalogTest {
                       .build())
               .build();
 
-      assertThat(evaluate(withMore, us("user-1"), "checkout_button").parameters())
+      assertThat(evaluate(withMore, us("user-1"), "checkout_button").values().jsonValue())
           .containsOnly(
               Map.entry("color", "green"), Map.entry("size", 2L), Map.entry("label", "Buy"));
     }
@@ -118,10 +114,10 @@ class ExperimentCatalogTest {
         Evaluation result = evaluate(stopped, user, "checkout_button");
         assertThat(result.active()).isFalse();
         assertThat(result.experimentGroup()).isFalse();
-        assertThat(result.value()).isFalse();
-        assertThat(result.groupName()).isNull();
-        assertThat(result.ruleId()).isEqualTo("inactive");
-        assertThat(result.parameters()).containsExactly(Map.entry("color", "grey"));
+        assertThat(result.values().value()).isFalse();
+        assertThat(result.values().groupName()).isNull();
+        assertThat(result.values().ruleId()).isEqualTo("inactive");
+        assertThat(result.values().jsonValue()).containsExactly(Map.entry("color", "grey"));
       }
     }
 
@@ -131,12 +127,12 @@ class ExperimentCatalogTest {
       Evaluation result =
           evaluate(catalog, User.builder().attribute("country", "US").build(), "checkout_button");
 
-      assertThat(result.ruleId()).isEqualTo("notAllocated");
+      assertThat(result.values().ruleId()).isEqualTo("notAllocated");
       assertThat(result.active()).isTrue();
       assertThat(result.experimentGroup()).isFalse();
-      assertThat(result.value()).isFalse();
-      assertThat(result.groupName()).isNull();
-      assertThat(result.parameters()).containsExactly(Map.entry("color", "grey"));
+      assertThat(result.values().value()).isFalse();
+      assertThat(result.values().groupName()).isNull();
+      assertThat(result.values().jsonValue()).containsExactly(Map.entry("color", "grey"));
     }
 
     @Test
@@ -146,11 +142,11 @@ class ExperimentCatalogTest {
     void override() {
       Evaluation result = evaluate(catalog, User.of("vip-user"), "checkout_button");
 
-      assertThat(result.ruleId()).isEqualTo("override");
-      assertThat(result.groupName()).isEqualTo("Test");
-      assertThat(result.value()).isTrue();
+      assertThat(result.values().ruleId()).isEqualTo("override");
+      assertThat(result.values().groupName()).isEqualTo("Test");
+      assertThat(result.values().value()).isTrue();
       assertThat(result.experimentGroup()).isFalse();
-      assertThat(result.parameters()).containsExactly(Map.entry("color", "green"));
+      assertThat(result.values().jsonValue()).containsExactly(Map.entry("color", "green"));
     }
 
     @Test
@@ -160,12 +156,12 @@ class ExperimentCatalogTest {
 
       Evaluation result = evaluate(catalog, canadian, "checkout_button");
 
-      assertThat(result.ruleId()).isEqualTo("targetingGate");
+      assertThat(result.values().ruleId()).isEqualTo("targetingGate");
       assertThat(result.experimentGroup()).isFalse();
-      assertThat(result.value()).isFalse();
-      assertThat(result.groupName()).isNull();
-      assertThat(result.parameters()).containsExactly(Map.entry("color", "grey"));
-      assertThat(evaluate(catalog, User.of("user-1"), "checkout_button").ruleId())
+      assertThat(result.values().value()).isFalse();
+      assertThat(result.values().groupName()).isNull();
+      assertThat(result.values().jsonValue()).containsExactly(Map.entry("color", "grey"));
+      assertThat(evaluate(catalog, User.of("user-1"), "checkout_button").values().ruleId())
           .as("a missing attribute fails targeting")
           .isEqualTo("targetingGate");
     }
@@ -178,11 +174,11 @@ class ExperimentCatalogTest {
           catalog.toBuilder().experiment(checkoutButton().allocationPercent(50).build()).build();
 
       Evaluation outside = evaluate(half, us("user-3"), "checkout_button");
-      assertThat(outside.ruleId()).isEqualTo("notAllocated");
+      assertThat(outside.values().ruleId()).isEqualTo("notAllocated");
       assertThat(outside.experimentGroup()).isFalse();
-      assertThat(outside.value()).isFalse();
-      assertThat(outside.groupName()).isNull();
-      assertThat(outside.parameters()).containsExactly(Map.entry("color", "grey"));
+      assertThat(outside.values().value()).isFalse();
+      assertThat(outside.values().groupName()).isNull();
+      assertThat(outside.values().jsonValue()).containsExactly(Map.entry("color", "grey"));
       assertThat(evaluate(half, us("user-5"), "checkout_button").experimentGroup()).isTrue();
     }
 
@@ -193,7 +189,7 @@ class ExperimentCatalogTest {
           catalog.toBuilder().experiment(checkoutButton().allocationPercent(0).build()).build();
 
       for (int i = 0; i < 1000; i++) {
-        assertThat(evaluate(none, us("u" + i), "checkout_button").ruleId())
+        assertThat(evaluate(none, us("u" + i), "checkout_button").values().ruleId())
             .isEqualTo("notAllocated");
         assertThat(evaluate(catalog, us("u" + i), "checkout_button").experimentGroup()).isTrue();
       }
@@ -215,7 +211,7 @@ class ExperimentCatalogTest {
               .build();
 
       for (int i = 0; i < 2000; i++) {
-        assertThat(evaluate(withHoldout, us("u" + i), "checkout_button").groupName())
+        assertThat(evaluate(withHoldout, us("u" + i), "checkout_button").values().groupName())
             .isNotEqualTo("Empty");
       }
     }
@@ -236,9 +232,9 @@ class ExperimentCatalogTest {
       Evaluation result =
           evaluate(byCompany, User.builder().customId("companyID", "globex").build(), "pricing");
       assertThat(result.idType()).isEqualTo("companyID");
-      assertThat(result.groupName()).isEqualTo("Only");
+      assertThat(result.values().groupName()).isEqualTo("Only");
       assertThat(result.experimentGroup()).isTrue();
-      assertThat(evaluate(byCompany, User.of("globex"), "pricing").ruleId())
+      assertThat(evaluate(byCompany, User.of("globex"), "pricing").values().ruleId())
           .as("a user ID is not a company ID")
           .isEqualTo("notAllocated");
       assertThat(
@@ -279,19 +275,19 @@ class ExperimentCatalogTest {
 
       assertThat(result.kind()).isEqualTo(Evaluation.Kind.LAYER);
       assertThat(result.name()).isEqualTo("checkout_layer");
-      assertThat(result.configDelegate()).isEqualTo("checkout_button");
-      assertThat(result.groupName()).isEqualTo("Test");
-      assertThat(result.ruleId()).isEqualTo("Test");
+      assertThat(result.values().configDelegate()).isEqualTo("checkout_button");
+      assertThat(result.values().groupName()).isEqualTo("Test");
+      assertThat(result.values().ruleId()).isEqualTo("Test");
       assertThat(result.experimentGroup()).isTrue();
       assertThat(result.active()).isTrue();
-      assertThat(result.value()).isTrue();
-      assertThat(result.explicitParameters()).containsExactly("color");
-      assertThat(result.parameters())
+      assertThat(result.values().value()).isTrue();
+      assertThat(result.values().explicitParameters()).containsExactly("color");
+      assertThat(result.values().jsonValue())
           .as("the layer's defaults under the experiment's parameters")
           .containsOnly(Map.entry("color", "green"), Map.entry("size", 1L));
-      assertThat(result.undelegatedSecondaryExposures()).isEmpty();
-      assertThat(result.configTime()).isEqualTo(1700000000000L);
-      assertThat(result.configVersion()).isEqualTo(3);
+      assertThat(result.values().undelegatedSecondaryExposures()).isEmpty();
+      assertThat(result.values().time()).isEqualTo(1700000000000L);
+      assertThat(result.values().configVersion()).isEqualTo(3);
     }
 
     @Test
@@ -309,7 +305,7 @@ class ExperimentCatalogTest {
                       .build())
               .build();
 
-      assertThat(evaluate(wider, us("user-2"), "checkout_layer").explicitParameters())
+      assertThat(evaluate(wider, us("user-2"), "checkout_layer").values().explicitParameters())
           .containsExactly("alpha", "color", "mid", "zeta");
     }
 
@@ -320,10 +316,10 @@ class ExperimentCatalogTest {
 
       Evaluation result = evaluate(catalog, german, "checkout_layer");
 
-      assertThat(result.configDelegate()).isEqualTo("checkout_button");
-      assertThat(result.ruleId()).isEqualTo("targetingGate");
+      assertThat(result.values().configDelegate()).isEqualTo("checkout_button");
+      assertThat(result.values().ruleId()).isEqualTo("targetingGate");
       assertThat(result.experimentGroup()).isFalse();
-      assertThat(result.parameters())
+      assertThat(result.values().jsonValue())
           .containsOnly(Map.entry("color", "grey"), Map.entry("size", 1L));
     }
 
@@ -336,12 +332,12 @@ class ExperimentCatalogTest {
       assertThat(result.kind()).isEqualTo(Evaluation.Kind.LAYER);
       assertThat(result.active()).isFalse();
       assertThat(result.experimentGroup()).isFalse();
-      assertThat(result.value()).isFalse();
-      assertThat(result.groupName()).isNull();
-      assertThat(result.configDelegate()).isNull();
-      assertThat(result.explicitParameters()).isNull();
-      assertThat(result.ruleId()).isEqualTo("layerAssignment");
-      assertThat(result.parameters())
+      assertThat(result.values().value()).isFalse();
+      assertThat(result.values().groupName()).isNull();
+      assertThat(result.values().configDelegate()).isNull();
+      assertThat(result.values().explicitParameters()).isNull();
+      assertThat(result.values().ruleId()).isEqualTo("layerAssignment");
+      assertThat(result.values().jsonValue())
           .containsOnly(Map.entry("color", "grey"), Map.entry("size", 1L));
     }
 
@@ -350,8 +346,8 @@ class ExperimentCatalogTest {
     void noUnitId() {
       Evaluation result = evaluate(catalog, User.builder().build(), "checkout_layer");
 
-      assertThat(result.ruleId()).isEqualTo("layerAssignment");
-      assertThat(result.configDelegate()).isNull();
+      assertThat(result.values().ruleId()).isEqualTo("layerAssignment");
+      assertThat(result.values().configDelegate()).isNull();
     }
 
     @Test
@@ -371,9 +367,10 @@ class ExperimentCatalogTest {
       Map<String, Integer> counts = new HashMap<>();
       for (int i = 0; i < USERS; i++) {
         Evaluation result = evaluate(twoWay, us("u" + i), "checkout_layer");
-        counts.merge(String.valueOf(result.configDelegate()), 1, Integer::sum);
+        counts.merge(String.valueOf(result.values().configDelegate()), 1, Integer::sum);
         int bucket = Bucketing.bucket("checkout_layer", "u" + i);
-        assertThat(result.configDelegate()).isEqualTo(bucket < 3000 ? "checkout_button" : "other");
+        assertThat(result.values().configDelegate())
+            .isEqualTo(bucket < 3000 ? "checkout_button" : "other");
       }
       assertThat(counts).containsOnlyKeys("checkout_button", "other");
     }
@@ -428,7 +425,7 @@ class ExperimentCatalogTest {
       Map<String, Integer> counts = new HashMap<>();
       for (int i = 0; i < USERS; i++) {
         counts.merge(
-            String.valueOf(evaluate(catalog, us("u" + i), "checkout_button").groupName()),
+            String.valueOf(evaluate(catalog, us("u" + i), "checkout_button").values().groupName()),
             1,
             Integer::sum);
       }
