@@ -9,12 +9,17 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Passes every call to the adapter under test and counts it, so a scenario can prove that no
- * storage I/O happened. Closing it does not close the adapter: the kit closes that itself.
+ * Passes every call to the adapter under test and counts it, by kind, so a scenario can prove how
+ * much storage I/O happened (none, or exactly one load). A call is counted before it is passed on,
+ * so a call that fails counts too. Closing it does not close the adapter: the kit closes that
+ * itself.
  */
 final class CountingStorage implements PersistentStorage {
   private final PersistentStorage delegate;
-  private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger loads = new AtomicInteger();
+  private final AtomicInteger loadAlls = new AtomicInteger();
+  private final AtomicInteger saves = new AtomicInteger();
+  private final AtomicInteger deletes = new AtomicInteger();
 
   CountingStorage(PersistentStorage delegate) {
     this.delegate = delegate;
@@ -22,36 +27,56 @@ final class CountingStorage implements PersistentStorage {
 
   /** Storage calls made so far, of any kind. */
   int calls() {
-    return calls.get();
+    return loads() + loadAlls() + saves() + deletes();
+  }
+
+  /** Calls of {@link #load}. */
+  int loads() {
+    return loads.get();
+  }
+
+  /** Calls of {@link #loadAll}, however many keys each asked for. */
+  int loadAlls() {
+    return loadAlls.get();
+  }
+
+  /** Calls of {@link #save} and {@link #saveIfAbsent}. */
+  int saves() {
+    return saves.get();
+  }
+
+  /** Calls of {@link #delete}. */
+  int deletes() {
+    return deletes.get();
   }
 
   @Override
   public UserPersistedValues load(String key) {
-    calls.incrementAndGet();
+    loads.incrementAndGet();
     return delegate.load(key);
   }
 
   @Override
   public void save(String key, String configName, StickyValues values) {
-    calls.incrementAndGet();
+    saves.incrementAndGet();
     delegate.save(key, configName, values);
   }
 
   @Override
   public void delete(String key, String configName) {
-    calls.incrementAndGet();
+    deletes.incrementAndGet();
     delegate.delete(key, configName);
   }
 
   @Override
   public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
-    calls.incrementAndGet();
+    saves.incrementAndGet();
     return delegate.saveIfAbsent(key, configName, values);
   }
 
   @Override
   public Map<String, UserPersistedValues> loadAll(Collection<String> keys) {
-    calls.incrementAndGet();
+    loadAlls.incrementAndGet();
     return delegate.loadAll(keys);
   }
 

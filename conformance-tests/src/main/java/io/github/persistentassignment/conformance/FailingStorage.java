@@ -12,13 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Passes every call to the adapter under test until told to fail; then every call throws a {@link
- * StorageException}, as an adapter does when its backend is down. Telling it to stop failing is the
- * backend coming back. Closing it does not close the adapter: the kit closes that itself.
+ * Passes every call to the adapter under test until told to fail; then every call (or only the
+ * loads, or only the writes) throws a {@link StorageException}, as an adapter does when its backend
+ * is down or read-only. Telling it to stop failing is the backend coming back. Closing it does not
+ * close the adapter: the kit closes that itself.
  */
 final class FailingStorage implements PersistentStorage {
   private final PersistentStorage delegate;
-  private final AtomicBoolean failing = new AtomicBoolean();
+  private final AtomicBoolean failingLoads = new AtomicBoolean();
+  private final AtomicBoolean failingWrites = new AtomicBoolean();
   private final AtomicInteger failures = new AtomicInteger();
 
   FailingStorage(PersistentStorage delegate) {
@@ -27,7 +29,18 @@ final class FailingStorage implements PersistentStorage {
 
   /** Starts or stops failing every call. */
   void failing(boolean failing) {
-    this.failing.set(failing);
+    failingLoads(failing);
+    failingWrites(failing);
+  }
+
+  /** Starts or stops failing {@code load} and {@code loadAll}. */
+  void failingLoads(boolean failing) {
+    failingLoads.set(failing);
+  }
+
+  /** Starts or stops failing {@code save}, {@code saveIfAbsent} and {@code delete}. */
+  void failingWrites(boolean failing) {
+    failingWrites.set(failing);
   }
 
   /** Calls that were made to fail so far. */
@@ -35,8 +48,8 @@ final class FailingStorage implements PersistentStorage {
     return failures.get();
   }
 
-  private void failIfAsked(String operation, String key) {
-    if (failing.get()) {
+  private void failIfAsked(AtomicBoolean asked, String operation, String key) {
+    if (asked.get()) {
       failures.incrementAndGet();
       throw StorageException.of(
           operation, key, new IOException("backend down (injected by the conformance kit)"));
@@ -45,31 +58,31 @@ final class FailingStorage implements PersistentStorage {
 
   @Override
   public UserPersistedValues load(String key) {
-    failIfAsked("load", key);
+    failIfAsked(failingLoads, "load", key);
     return delegate.load(key);
   }
 
   @Override
   public void save(String key, String configName, StickyValues values) {
-    failIfAsked("save", key);
+    failIfAsked(failingWrites, "save", key);
     delegate.save(key, configName, values);
   }
 
   @Override
   public void delete(String key, String configName) {
-    failIfAsked("delete", key);
+    failIfAsked(failingWrites, "delete", key);
     delegate.delete(key, configName);
   }
 
   @Override
   public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
-    failIfAsked("saveIfAbsent", key);
+    failIfAsked(failingWrites, "saveIfAbsent", key);
     return delegate.saveIfAbsent(key, configName, values);
   }
 
   @Override
   public Map<String, UserPersistedValues> loadAll(Collection<String> keys) {
-    failIfAsked("loadAll", String.join(",", keys));
+    failIfAsked(failingLoads, "loadAll", String.join(",", keys));
     return delegate.loadAll(keys);
   }
 

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.Assignment.Reason;
-import io.github.persistentassignment.Evaluation;
-import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserPersistedValues;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +99,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * clock, and the expiry tests take no time.
  *
  * <p>The tests are grouped in {@link Nested} classes whose display names read as the contract; a
- * failure names the rule that was broken.
+ * failure names the rule that was broken. The assignment scenarios run twice, once through each API
+ * a service may call: {@link PersistentAssignment#forUser} (one {@code UserAssignments} per
+ * request) and the two-step {@code getUserPersistedValues} then {@code getExperiment}; the name of
+ * their nested class says which.
  */
 public abstract class PersistentStorageConformanceTest {
   private static final String CONFIG = "experiment";
@@ -1005,371 +1003,56 @@ public abstract class PersistentStorageConformanceTest {
   }
 
   /**
-   * {@link PersistentAssignment} over the adapter under test, with an evaluator whose live answers
-   * each scenario scripts.
+   * The adapter under test as the assignment scenarios see it: this test's instances and key
+   * prefix.
+   */
+  private AssignmentScenarioSupport.StorageUnderTest underTest() {
+    return new AssignmentScenarioSupport.StorageUnderTest() {
+      @Override
+      public PersistentStorage storage() {
+        return PersistentStorageConformanceTest.this.storage();
+      }
+
+      @Override
+      public PersistentStorage newStorage() {
+        return PersistentStorageConformanceTest.this.newStorage();
+      }
+
+      @Override
+      public String prefix() {
+        return prefix;
+      }
+    };
+  }
+
+  /**
+   * {@link PersistentAssignment} over the adapter under test, called the way new code calls it: one
+   * {@link io.github.persistentassignment.UserAssignments} per request. The scenarios shared with
+   * the two-step API, then those only a request's object promises (one load per id type, its own
+   * writes seen, fail open for the whole request).
    */
   @Nested
-  @DisplayName("Persistent assignment over this storage")
-  public class Assignments {
-    private static final String EXPERIMENT = "checkout_button";
-    private static final String ID_TYPE = "userID";
-
-    private final ScriptedEvaluator evaluator = new ScriptedEvaluator();
-
+  @DisplayName("Persistent assignment over this storage, through forUser(user)")
+  public class AssignmentsThroughForUser extends ForUserScenarios {
     /** For JUnit. */
-    public Assignments() {}
-
-    private String unit(String name) {
-      return prefix + name;
+    public AssignmentsThroughForUser() {
+      super(underTest());
     }
+  }
 
-    private User user(String name) {
-      return User.of(unit(name));
-    }
-
-    private String storageKey(String name) {
-      return unit(name) + ":" + ID_TYPE;
-    }
-
-    private ScriptedEvaluator.Experiment experiment() {
-      return evaluator.experiment(EXPERIMENT, ID_TYPE);
-    }
-
-    private PersistentAssignment over(PersistentStorage storage) {
-      return PersistentAssignment.builder().storage(storage).evaluator(evaluator).build();
-    }
-
-    /** What a service does on every request: load the user's values, then evaluate with them. */
-    private Assignment evaluate(PersistentAssignment assignment, User user, String name) {
-      UserPersistedValues values = assignment.getUserPersistedValues(user, ID_TYPE);
-      return assignment.getExperiment(user, name, ExperimentOptions.persisted(values));
-    }
-
-    private Evaluation live(User user, String name) {
-      return evaluator.evaluate(user, name).orElseThrow();
-    }
-
-    private Optional<StickyValues> stored(String userName, String config) {
-      return storage().load(storageKey(userName)).get(config);
-    }
-
-    @Test
-    @DisplayName("a first assignment to an experiment group is saved as it was served")
-    void saveOnFirst() {
-      experiment().group(unit("alice"), "treatment");
-      Assignment served = evaluate(over(storage()), user("alice"), EXPERIMENT);
-
-      assertThat(served.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(served.groupName()).isEqualTo("treatment");
-      StickyValues stored = stored("alice", EXPERIMENT).orElseThrow();
-      assertThat(stored).isEqualTo(live(user("alice"), EXPERIMENT).values());
-      assertThat(stored.groupName()).isEqualTo(served.groupName());
-      assertThat(stored.ruleId()).isEqualTo(served.ruleId());
-      assertThat(stored.jsonValue()).isEqualTo(served.parameters());
-      assertThat(stored.secondaryExposures()).isEqualTo(served.secondaryExposures());
-    }
-
-    @Test
-    @DisplayName("a custom-ID experiment is stored under \"<unitID>:<idType>\" of that ID")
-    void customIdType() {
-      evaluator.experiment("pricing", "companyID").everyoneElse("discount");
-      User user = User.builder().userId(unit("alice")).customId("companyID", unit("acme")).build();
-      PersistentAssignment assignment = over(storage());
-      UserPersistedValues values = assignment.getUserPersistedValues(user, "companyID");
-      assignment.getExperiment(user, "pricing", ExperimentOptions.persisted(values));
-
-      assertThat(storage().load(unit("acme") + ":companyID").get("pricing"))
-          .map(StickyValues::groupName)
-          .contains("discount");
-      assertEntries(storage().load(storageKey("alice")), Map.of(), "alice's userID key");
-    }
-
-    @Test
-    @DisplayName(
-        "after the allocation and weights change the user keeps the stored group, and a new"
-            + " user follows the new split")
-    void loadOnRepeat() {
-      experiment().everyoneElse("treatment");
-      PersistentAssignment assignment = over(storage());
-      Assignment first = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(first.groupName()).isEqualTo("treatment");
-
-      experiment().everyoneElse("control").group(unit("alice"), "control");
-      Assignment again = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(again.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(again.groupName()).isEqualTo("treatment");
-      assertThat(again.parameters()).isEqualTo(first.parameters());
-
-      Assignment newcomer = evaluate(assignment, user("bob"), EXPERIMENT);
-      assertThat(newcomer.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(newcomer.groupName()).isEqualTo("control");
-      assertThat(stored("bob", EXPERIMENT)).map(StickyValues::groupName).contains("control");
-      assertThat(stored("alice", EXPERIMENT)).map(StickyValues::groupName).contains("treatment");
-    }
-
-    @Test
-    @DisplayName("an experiment that stopped deletes the stored entry and serves the live result")
-    void deleteOnInactive() {
-      experiment().everyoneElse("treatment");
-      evaluator.experiment("other", ID_TYPE).everyoneElse("blue");
-      PersistentAssignment assignment = over(storage());
-      evaluate(assignment, user("alice"), EXPERIMENT);
-      evaluate(assignment, user("alice"), "other");
-      assertThat(stored("alice", EXPERIMENT)).isPresent();
-
-      experiment().active(false);
-      Assignment served = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(served.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(served.experimentActive()).isFalse();
-      assertThat(stored("alice", EXPERIMENT)).as("the stopped experiment's entry").isEmpty();
-      assertThat(stored("alice", "other")).as("another experiment's entry").isPresent();
-    }
-
-    @Test
-    @DisplayName("opting out (null values) deletes the stored entry and serves the live result")
-    void deleteOnOptOut() {
-      experiment().everyoneElse("treatment");
-      evaluator.experiment("other", ID_TYPE).everyoneElse("blue");
-      PersistentAssignment assignment = over(storage());
-      evaluate(assignment, user("alice"), EXPERIMENT);
-      evaluate(assignment, user("alice"), "other");
-
-      experiment().everyoneElse("control");
-      Assignment served =
-          assignment.getExperiment(user("alice"), EXPERIMENT, ExperimentOptions.optOut());
-      assertThat(served.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(served.groupName()).isEqualTo("control");
-      assertThat(stored("alice", EXPERIMENT)).as("the opted-out experiment's entry").isEmpty();
-      assertThat(stored("alice", "other")).as("another experiment's entry").isPresent();
-    }
-
-    @Test
-    @DisplayName("a live result outside the experiment's groups is served and not saved")
-    void noSaveOutsideExperimentGroup() {
-      experiment().outsideAllocation(unit("alice")).override(unit("carol"), "override_group");
-      PersistentAssignment assignment = over(storage());
-
-      Assignment outside = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(outside.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(outside.groupName()).isNull();
-      Assignment overridden = evaluate(assignment, user("carol"), EXPERIMENT);
-      assertThat(overridden.groupName()).isEqualTo("override_group");
-
-      assertEntries(storage().load(storageKey("alice")), Map.of(), "alice");
-      assertEntries(storage().load(storageKey("carol")), Map.of(), "carol");
-    }
-
-    @Test
-    @DisplayName(
-        "with enforceTargeting a user who now fails targeting gets the live result, and the"
-            + " stored entry is kept")
-    void enforceTargeting() {
-      experiment().everyoneElse("treatment");
-      PersistentAssignment assignment = over(storage());
-      evaluate(assignment, user("alice"), EXPERIMENT);
-      StickyValues before = stored("alice", EXPERIMENT).orElseThrow();
-
-      experiment().failsTargeting(unit("alice"), true);
-      UserPersistedValues values = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      Assignment enforced =
-          assignment.getExperiment(
-              user("alice"),
-              EXPERIMENT,
-              ExperimentOptions.builder()
-                  .userPersistedValues(values)
-                  .enforceTargeting(true)
-                  .build());
-      assertThat(enforced.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(enforced.groupName()).isNull();
-      assertThat(stored("alice", EXPERIMENT)).as("storage untouched").contains(before);
-
-      Assignment notEnforced = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(notEnforced.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(notEnforced.groupName()).isEqualTo("treatment");
-    }
-
-    @Test
-    @DisplayName(
-        "with enforceOverrides a user now overridden gets the override, and the stored entry is"
-            + " kept")
-    void enforceOverrides() {
-      experiment().everyoneElse("treatment");
-      PersistentAssignment assignment = over(storage());
-      evaluate(assignment, user("alice"), EXPERIMENT);
-      StickyValues before = stored("alice", EXPERIMENT).orElseThrow();
-
-      experiment().override(unit("alice"), "override_group");
-      UserPersistedValues values = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      Assignment enforced =
-          assignment.getExperiment(
-              user("alice"),
-              EXPERIMENT,
-              ExperimentOptions.builder()
-                  .userPersistedValues(values)
-                  .enforceOverrides(true)
-                  .build());
-      assertThat(enforced.reason()).isEqualTo(Reason.EVALUATED);
-      assertThat(enforced.groupName()).isEqualTo("override_group");
-      assertThat(stored("alice", EXPERIMENT)).as("storage untouched").contains(before);
-
-      Assignment notEnforced = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(notEnforced.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(notEnforced.groupName()).isEqualTo("treatment");
-    }
-
-    @Test
-    @DisplayName(
-        "a layer is stored under the layer's name with its experiment as configDelegate, and"
-            + " keeps it when the layer reallocates")
-    void layers() {
-      evaluator.experiment("green_button", ID_TYPE).everyoneElse("green");
-      evaluator.experiment("big_button", ID_TYPE).everyoneElse("big");
-      evaluator.layer("button_layer", "green_button");
-      PersistentAssignment assignment = over(storage());
-
-      UserPersistedValues values = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      Assignment first =
-          assignment.getLayer(user("alice"), "button_layer", ExperimentOptions.persisted(values));
-      assertThat(first.configDelegate()).isEqualTo("green_button");
-      StickyValues stored = stored("alice", "button_layer").orElseThrow();
-      assertThat(stored.configDelegate()).isEqualTo("green_button");
-      assertThat(stored.groupName()).isEqualTo("green");
-      assertThat(stored.explicitParameters()).isNotNull();
-      assertThat(stored("alice", "green_button")).as("entry under the experiment's name").isEmpty();
-
-      evaluator.layer("button_layer", "big_button");
-      values = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      Assignment again =
-          assignment.getLayer(user("alice"), "button_layer", ExperimentOptions.persisted(values));
-      assertThat(again.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(again.configDelegate()).isEqualTo("green_button");
-      assertThat(again.groupName()).isEqualTo("green");
-      assertThat(again.parameters()).isEqualTo(first.parameters());
-    }
-
-    @Test
-    @DisplayName(
-        "values loaded for user A and passed with user B give A's group; saves and deletes use"
-            + " B's key")
-    void crossUser() {
-      experiment().group(unit("alice"), "treatment").group(unit("bob"), "control");
-      evaluator.experiment("second", ID_TYPE).everyoneElse("blue");
-      PersistentAssignment assignment = over(storage());
-      evaluate(assignment, user("alice"), EXPERIMENT);
-      evaluate(assignment, user("bob"), EXPERIMENT);
-      UserPersistedValues aliceValues = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-
-      Assignment bobWithAlice =
-          assignment.getExperiment(
-              user("bob"), EXPERIMENT, ExperimentOptions.persisted(aliceValues));
-      assertThat(bobWithAlice.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(bobWithAlice.groupName()).isEqualTo("treatment");
-
-      assignment.getExperiment(user("bob"), "second", ExperimentOptions.persisted(aliceValues));
-      assertThat(stored("bob", "second")).as("bob's new entry").isPresent();
-      assertThat(stored("alice", "second")).as("alice's key").isEmpty();
-
-      experiment().active(false);
-      assignment.getExperiment(user("bob"), EXPERIMENT, ExperimentOptions.persisted(aliceValues));
-      assertThat(stored("bob", EXPERIMENT)).as("bob's entry after the stop").isEmpty();
-      assertThat(stored("alice", EXPERIMENT)).as("alice's entry after the stop").isPresent();
-    }
-
-    @Test
-    @DisplayName("when another writer saved first, the losing evaluation serves the winner's group")
-    void concurrentFirstAssignment() {
-      experiment().everyoneElse("control");
-      PersistentAssignment assignment = over(storage());
-      UserPersistedValues loadedBefore = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      StickyValues winner =
-          live(user("alice"), EXPERIMENT).values().toBuilder()
-              .groupName("treatment")
-              .jsonValue(Map.of("group", "treatment"))
-              .build();
-      newStorage().save(storageKey("alice"), EXPERIMENT, winner);
-
-      Assignment served =
-          assignment.getExperiment(
-              user("alice"), EXPERIMENT, ExperimentOptions.persisted(loadedBefore));
-      assertThat(served.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(served.groupName()).isEqualTo("treatment");
-      assertThat(stored("alice", EXPERIMENT)).contains(winner);
-    }
-
-    @Test
-    @DisplayName("a user without a unit ID for the experiment causes no storage I/O")
-    void missingUnitIdNoIo() {
-      experiment().everyoneElse("treatment");
-      CountingStorage counting = new CountingStorage(storage());
-      PersistentAssignment assignment = over(counting);
-      for (User user :
-          List.of(User.builder().customId("companyID", unit("acme")).build(), User.of(""))) {
-        UserPersistedValues values = assignment.getUserPersistedValues(user, ID_TYPE);
-        assertThat(values.isAvailable()).isTrue();
-        assertThat(values.isEmpty()).isTrue();
-        Assignment served =
-            assignment.getExperiment(user, EXPERIMENT, ExperimentOptions.persisted(values));
-        assertThat(served.reason()).isEqualTo(Reason.EVALUATED);
-        assertThat(served.groupName()).isEqualTo("treatment");
-        assignment.getExperiment(user, EXPERIMENT, ExperimentOptions.optOut());
-      }
-      assertThat(counting.calls()).as("storage calls").isZero();
-    }
-
-    @Test
-    @DisplayName("an unknown experiment name causes no storage I/O")
-    void unrecognizedNoIo() {
-      CountingStorage counting = new CountingStorage(storage());
-      Assignment served =
-          over(counting)
-              .getExperiment(
-                  user("alice"),
-                  "no_such_experiment",
-                  ExperimentOptions.persisted(UserPersistedValues.empty()));
-      assertThat(served.reason()).isEqualTo(Reason.UNRECOGNIZED);
-      assertThat(counting.calls()).as("storage calls").isZero();
-    }
-
-    @Test
-    @DisplayName(
-        "while storage fails the user gets the live result without an exception and keeps the"
-            + " stored entry; once storage is back the stored group is served again")
-    void failingStorageFailsOpen() {
-      experiment().everyoneElse("treatment");
-      FailingStorage failing = new FailingStorage(storage());
-      PersistentAssignment assignment = over(failing);
-      evaluate(assignment, user("alice"), EXPERIMENT);
-      StickyValues before = stored("alice", EXPERIMENT).orElseThrow();
-      experiment().everyoneElse("control");
-
-      failing.failing(true);
-      UserPersistedValues values = assignment.getUserPersistedValues(user("alice"), ID_TYPE);
-      assertThat(values)
-          .as("values loaded while storage fails")
-          .isEqualTo(UserPersistedValues.unavailable());
-      Assignment duringOutage =
-          assignment.getExperiment(user("alice"), EXPERIMENT, ExperimentOptions.persisted(values));
-      assertThat(duringOutage.reason()).isEqualTo(Reason.STORAGE_UNAVAILABLE);
-      assertThat(duringOutage.groupName()).isEqualTo("control");
-      assertThatCode(
-              () -> {
-                assignment.getExperiment(
-                    user("alice"),
-                    EXPERIMENT,
-                    ExperimentOptions.persisted(UserPersistedValues.empty()));
-                assignment.getExperiment(user("alice"), EXPERIMENT, ExperimentOptions.optOut());
-              })
-          .as("failed saves and deletes")
-          .doesNotThrowAnyException();
-      assertThat(assignment.storageFailures()).isGreaterThanOrEqualTo(3);
-      assertThat(stored("alice", EXPERIMENT))
-          .as("the stored entry, read directly")
-          .contains(before);
-
-      failing.failing(false);
-      Assignment afterOutage = evaluate(assignment, user("alice"), EXPERIMENT);
-      assertThat(afterOutage.reason()).isEqualTo(Reason.PERSISTED);
-      assertThat(afterOutage.groupName()).isEqualTo("treatment");
+  /**
+   * {@link PersistentAssignment} over the adapter under test, called through the two-step API that
+   * bridges use: {@code getUserPersistedValues}, then {@code getExperiment} or {@code getLayer}
+   * with {@link io.github.persistentassignment.ExperimentOptions}.
+   */
+  @Nested
+  @DisplayName(
+      "Persistent assignment over this storage, through the two-step API"
+          + " (getUserPersistedValues, then getExperiment or getLayer with ExperimentOptions)")
+  public class AssignmentsThroughTwoStep extends TwoStepScenarios {
+    /** For JUnit. */
+    public AssignmentsThroughTwoStep() {
+      super(underTest());
     }
   }
 }

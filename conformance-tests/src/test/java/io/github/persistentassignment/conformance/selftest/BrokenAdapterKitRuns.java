@@ -59,6 +59,16 @@ final class BrokenAdapterKitRuns {
     }
   }
 
+  /** loadAll leaves out keys without entries. */
+  static class SparseLoadAllKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new SparseLoadAllStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
+    }
+  }
+
   /** The storage key property over the reference adapter, which must hold. */
   static class ReferenceKeyPropertyKitRun extends StorageKeyProperties {
     private final ReferenceBackend backend = new ReferenceBackend();

@@ -8,13 +8,17 @@ import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.MinimalKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.NonAtomicSaveIfAbsentKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ReferenceKeyPropertyKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.SparseLoadAllKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.StaleCacheKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.WholeKeyDeleteKitRun;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -28,6 +32,11 @@ class KitSelfTest {
   private static final String UNKNOWN_KEY = "an unknown key loads as empty, and available";
   private static final String ROUND_TRIP_OVERWRITE =
       "saving a config again replaces its entry and no other";
+  private static final String FOR_USER =
+      "Persistent assignment over this storage, through forUser(user)";
+  private static final String TWO_STEP =
+      "Persistent assignment over this storage, through the two-step API"
+          + " (getUserPersistedValues, then getExperiment or getLayer with ExperimentOptions)";
 
   private static EngineExecutionResults run(Class<?> kitSubclass) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitSubclass)).execute();
@@ -89,6 +98,60 @@ class KitSelfTest {
   }
 
   @Nested
+  @DisplayName("The assignment scenarios")
+  class AssignmentScenarios {
+    private Map<String, Set<String>> byContainer(Events tests) {
+      return tests.stream()
+          .collect(
+              Collectors.groupingBy(
+                  event ->
+                      event
+                          .getTestDescriptor()
+                          .getParent()
+                          .map(TestDescriptor::getDisplayName)
+                          .orElse(""),
+                  Collectors.mapping(KitSelfTest::name, Collectors.toSet())));
+    }
+
+    @Test
+    @DisplayName(
+        "run through forUser and through the two-step API, every shared scenario in both, and"
+            + " each API's own scenarios only in its class")
+    void runThroughBothApis() {
+      Map<String, Set<String>> passed =
+          byContainer(run(ReferenceStorageConformanceTest.class).testEvents().succeeded());
+      List<String> shared =
+          List.of(
+              "a first assignment to an experiment group is saved as it was served",
+              "after the allocation and weights change the user keeps the stored group, and a"
+                  + " new user follows the new split",
+              "an experiment that stopped deletes the stored entry and serves the live result",
+              "opting out deletes the stored entry and serves the live result",
+              "a live result outside the experiment's groups is served and not saved",
+              "enforcing targeting, a user who now fails targeting gets the live result, and the"
+                  + " stored entry is kept",
+              "a layer is stored under the layer's name with its experiment as configDelegate,"
+                  + " and keeps it when the layer reallocates",
+              "a user without a unit ID for the experiment causes no storage I/O",
+              "while storage fails the user gets the live result without an exception and keeps"
+                  + " the stored entry; once storage is back the stored group is served again",
+              "when another writer saved after the request loaded, the request serves the"
+                  + " winner's group, and so do its later evaluations");
+      assertThat(passed.get(FOR_USER)).as("passed through forUser").containsAll(shared);
+      assertThat(passed.get(TWO_STEP)).as("passed through the two-step API").containsAll(shared);
+
+      String crossUser =
+          "values loaded for user A and passed with user B give A's group; saves and deletes"
+              + " use B's key";
+      String oneLoad =
+          "forUser(user) causes no I/O, and several experiments and a layer of one id type"
+              + " through it load the user's entries exactly once";
+      assertThat(passed.get(TWO_STEP)).contains(crossUser).doesNotContain(oneLoad);
+      assertThat(passed.get(FOR_USER)).contains(oneLoad).doesNotContain(crossUser);
+    }
+  }
+
+  @Nested
   @DisplayName("The storage key property (jqwik)")
   class KeyProperty {
     private Events run(Class<?> kitRun) {
@@ -121,9 +184,9 @@ class KitSelfTest {
   @Nested
   @DisplayName("A broken adapter fails the test meant to catch it")
   class BrokenAdapters {
-    private void assertCaught(Class<?> kitRun, String expectedFailure) {
+    private void assertCaught(Class<?> kitRun, String... expectedFailures) {
       Events tests = run(kitRun).testEvents();
-      assertThat(names(tests.failed())).as("failed tests").contains(expectedFailure);
+      assertThat(names(tests.failed())).as("failed tests").contains(expectedFailures);
       assertThat(names(tests.succeeded()))
           .as("the adapter still works otherwise")
           .contains(UNKNOWN_KEY, ROUND_TRIP_OVERWRITE);
@@ -142,13 +205,29 @@ class KitSelfTest {
     void nonAtomicSaveIfAbsent() {
       assertCaught(
           NonAtomicSaveIfAbsentKitRun.class,
-          "of 16 concurrent calls exactly one writes, and every other call returns what it wrote");
+          "of 16 concurrent calls exactly one writes, and every other call returns what it wrote",
+          "when 8 servers, each with its own live answer, assign a new user at once, every one"
+              + " serves the one group that was stored");
     }
 
     @Test
     @DisplayName("a delete that drops the whole key removes other entries")
     void wholeKeyDelete() {
-      assertCaught(WholeKeyDeleteKitRun.class, "delete removes that entry only");
+      assertCaught(
+          WholeKeyDeleteKitRun.class,
+          "delete removes that entry only",
+          "optOut deletes the experiment's entry and only that entry");
+    }
+
+    @Test
+    @DisplayName(
+        "a loadAll that leaves out keys without entries makes a preloaded request load again")
+    void sparseLoadAll() {
+      assertCaught(
+          SparseLoadAllKitRun.class,
+          "returns every requested key with its own entries, and empty ones for missing keys",
+          "preload of two id types loads both in one loadAll, and the evaluations that follow"
+              + " need no load");
     }
 
     @Test
