@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A user's bucket depends only on the salt, the unit ID and the configuration, so every instance
  * with the same configuration gives the same answers. Changing an experiment's allocation or group
  * weights moves some users' live buckets; keeping them where they were is what {@link
- * PersistentAssignment} is for. {@code docs/experiment-catalog.md} describes the evaluation order,
- * the bucketing algorithm and the JSON format.
+ * io.github.persistentassignment.PersistentAssignment} is for. {@code docs/experiment-catalog.md}
+ * describes the evaluation order, the bucketing algorithm and the JSON format.
  */
 public final class ExperimentCatalog implements Evaluator {
   /** Rule id of an inactive experiment's result. */
