@@ -3,10 +3,10 @@ package io.github.persistentassignment.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.User;
+import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.storage.jdbc.JdbcPersistentStorage;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's JDBC examples. The regions between the tags are copied into README.md, and {@code
- * JdbcReadmeSnippetsTest} fails when they differ. They run here on embedded H2, so the build needs
- * no server; the same code runs on PostgreSQL, MariaDB/MySQL or SQLite.
+ * ReadmeSnippetsTest} fails when they differ. They run here on embedded H2, so the build needs no
+ * server; the same code runs on PostgreSQL, MariaDB/MySQL or SQLite.
  */
 @DisplayName("The README JDBC examples")
 class JdbcExample {
@@ -44,11 +44,8 @@ class JdbcExample {
             .build()) {
       PersistentAssignment assignment =
           PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
-      User user = User.of("test-123");
-      return assignment.getExperiment(
-          user,
-          "checkout_button",
-          ExperimentOptions.persisted(assignment.getUserPersistedValues(user, "userID")));
+      UserAssignments user = assignment.forUser(User.of("test-123")); // once per request
+      return user.getExperiment("checkout_button");
     }
     // end::jdbc-datasource[]
   }

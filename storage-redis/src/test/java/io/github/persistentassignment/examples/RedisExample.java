@@ -3,11 +3,10 @@ package io.github.persistentassignment.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.User;
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.conformance.TestBackends;
@@ -51,9 +50,9 @@ class RedisExample {
             .build()) {
       PersistentAssignment assignment =
           PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
-      User user = User.of(userId);
-      UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
-      return assignment.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+      // Per request; the user's hash is loaded once, at the first evaluation.
+      UserAssignments user = assignment.forUser(User.of(userId));
+      return user.getExperiment("checkout_button");
     }
     // end::redis-standalone[]
   }
@@ -67,9 +66,8 @@ class RedisExample {
         PersistentStorage storage = RedisPersistentStorage.builder(redis).build()) {
       PersistentAssignment assignment =
           PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
-      User user = User.of(userId);
-      UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
-      return assignment.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+      UserAssignments user = assignment.forUser(User.of(userId));
+      return user.getExperiment("checkout_button");
     }
     // end::redis-cluster[]
   }

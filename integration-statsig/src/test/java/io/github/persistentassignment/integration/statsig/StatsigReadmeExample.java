@@ -21,9 +21,9 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The README's Statsig snippets. The regions between the tags are copied into README.md, and {@code
- * StatsigReadmeSnippetsTest} fails when the two differ; the test here runs them with the real SDK
- * against a real Redis.
+ * The README's Statsig snippets. The regions between the tags are copied into README.md, and
+ * storage-memory's {@code ReadmeSnippetsTest} fails when the two differ; the test here runs them
+ * with the real SDK against a real Redis.
  */
 @DisplayName("The README Statsig example")
 class StatsigReadmeExample {

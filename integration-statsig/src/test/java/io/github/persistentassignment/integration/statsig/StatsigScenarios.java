@@ -8,7 +8,6 @@ import com.statsig.sdk.GetExperimentOptions;
 import com.statsig.sdk.PersistentAssignmentOptions;
 import com.statsig.sdk.StatsigUser;
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
@@ -195,12 +194,7 @@ abstract class StatsigScenarios {
             .build();
     PersistentAssignment core =
         PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
-    User bob = User.of("bob");
-    Assignment written =
-        core.getExperiment(
-            bob,
-            EXPERIMENT,
-            ExperimentOptions.persisted(core.getUserPersistedValues(bob, "userID")));
+    Assignment written = core.forUser(User.of("bob")).getExperiment(EXPERIMENT);
     assertThat(written.groupName()).isEqualTo("Control");
     StickyValues coreEntry = stored(BOB_KEY);
 
@@ -232,12 +226,7 @@ abstract class StatsigScenarios {
             .build();
     PersistentAssignment core =
         PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
-    User alice = User.of("alice");
-    Assignment result =
-        core.getExperiment(
-            alice,
-            EXPERIMENT,
-            ExperimentOptions.persisted(core.getUserPersistedValues(alice, "userID")));
+    Assignment result = core.forUser(User.of("alice")).getExperiment(EXPERIMENT);
 
     assertThat(result.groupName()).isEqualTo("Control");
     assertThat(result.ruleId()).isEqualTo("rule_control");

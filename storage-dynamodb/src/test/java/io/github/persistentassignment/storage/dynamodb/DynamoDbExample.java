@@ -3,10 +3,9 @@ package io.github.persistentassignment.storage.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.User;
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import java.time.Duration;
@@ -19,24 +18,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The README's DynamoDB example, run against DynamoDB Local. The region between the tags is copied
- * into README.md, and {@code DynamoDbReadmeSnippetsTest} fails when the two differ.
+ * into README.md, and storage-memory's {@code ReadmeSnippetsTest} fails when the two differ.
  */
 @DisplayName("The README DynamoDB example")
 class DynamoDbExample {
+  private static final RequestCounter COUNTER = new RequestCounter();
   private static DynamoDbTable table;
+  private static DynamoDbClient counted;
 
   @BeforeAll
   static void createTable() {
     table = DynamoDbTable.create(DynamoDbLocal.endpoint());
+    counted = DynamoDbLocal.client(DynamoDbLocal.endpoint(), COUNTER);
   }
 
   @AfterAll
   static void deleteTable() {
+    counted.close();
     table.close();
   }
 
   static Assignment checkoutButton(
-      DynamoDbClient dynamoDb, String tableName, ExperimentCatalog catalog, User user) {
+      DynamoDbClient dynamoDb, String tableName, ExperimentCatalog catalog, String userId) {
     // tag::dynamodb[]
     // Once, at start-up. dynamoDb is your application's client; the storage never closes it.
     DynamoDbPersistentStorage storage =
@@ -49,16 +52,15 @@ class DynamoDbExample {
         PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
 
     // Per request, as with any storage: one Query to load, one PutItem on the first assignment.
-    UserPersistedValues stored = assignment.getUserPersistedValues(user, "userID");
-    Assignment result =
-        assignment.getExperiment(user, "checkout_button", ExperimentOptions.persisted(stored));
+    UserAssignments user = assignment.forUser(User.of(userId));
+    Assignment result = user.getExperiment("checkout_button");
     // end::dynamodb[]
     storage.close();
     return result;
   }
 
   @Test
-  @DisplayName("stores the first assignment in DynamoDB and serves it again")
+  @DisplayName("stores the first assignment with one Query and one PutItem, then serves it")
   void persists() {
     ExperimentCatalog catalog =
         ExperimentCatalog.builder()
@@ -68,11 +70,14 @@ class DynamoDbExample {
                     .group("Test", 50, Map.of("color", "green"))
                     .build())
             .build();
-    User user = User.of("test-123");
-    Assignment first = checkoutButton(table.client(), table.name(), catalog, user);
-    Assignment again = checkoutButton(table.client(), table.name(), catalog, user);
-    assertThat(first.reason().toString()).isEqualTo("EVALUATED");
-    assertThat(again.reason().toString()).isEqualTo("PERSISTED");
+    COUNTER.reset();
+    Assignment first = checkoutButton(counted, table.name(), catalog, "test-123");
+    assertThat(COUNTER.drain()).containsExactly("Query", "PutItem");
+    Assignment again = checkoutButton(counted, table.name(), catalog, "test-123");
+    assertThat(COUNTER.drain()).containsExactly("Query");
+
+    assertThat(first.reason()).isEqualTo(Assignment.Reason.EVALUATED);
+    assertThat(again.reason()).isEqualTo(Assignment.Reason.PERSISTED);
     assertThat(again.groupName()).isEqualTo(first.groupName());
   }
 }
