@@ -27,8 +27,8 @@ public record BenchmarkPass(
     String name, Class<?> benchmark, @Nullable String backend, int threads) {
 
   /**
-   * Every pass of a run: the codec and the decision's parts, then each backend's storage
-   * benchmarks, then the naive comparisons, each at every thread count of the settings.
+   * Every pass of a run: the codec and the decision's parts, then each backend's storage and
+   * per-request benchmarks, then the naive comparisons, each at every thread count of the settings.
    *
    * @param settings the run's settings
    * @param backends the backends to include, from {@link
@@ -45,6 +45,12 @@ public record BenchmarkPass(
             new BenchmarkPass(
                 "storage-" + backend + "-" + threads + "t",
                 StorageBenchmark.class,
+                backend,
+                threads));
+        passes.add(
+            new BenchmarkPass(
+                "request-" + backend + "-" + threads + "t",
+                RequestBenchmark.class,
                 backend,
                 threads));
       }

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The data every benchmark stores: a typical entry (5 parameters, 2 secondary exposures, about 480
- * bytes of JSON), a large one of about 10 KB, and the user they belong to — five experiments, one
- * of which the end-to-end benchmarks evaluate.
+ * bytes of JSON), a large one of about 10 KB, and the users they belong to: one with five
+ * experiments, one of which the end-to-end benchmarks evaluate, and a returning user with twenty,
+ * five of which one request evaluates.
  */
 public final class SampleEntries {
   /** The experiment the end-to-end benchmarks evaluate; one of {@link #USER_CONFIGS}. */
@@ -22,6 +23,24 @@ public final class SampleEntries {
   /** The five configs a seeded user has an entry for. */
   public static final List<String> USER_CONFIGS =
       List.of(EXPERIMENT, "pricing_page", "onboarding_flow", "search_ranking", "homepage_layout");
+
+  /**
+   * The entries of the five that a request uses, and so decodes: the load benchmarks read the user
+   * and decode these on both sides (lazy decoding leaves the other three undecoded in ours).
+   */
+  public static final List<String> REQUEST_CONFIGS = List.of(EXPERIMENT, "pricing_page");
+
+  /** The twenty experiments a returning user has an entry for, in the per-request benchmarks. */
+  public static final List<String> RETURNING_CONFIGS = returningConfigs();
+
+  /** The five of {@link #RETURNING_CONFIGS} one request evaluates. */
+  public static final List<String> REQUEST_EXPERIMENTS =
+      List.of(
+          RETURNING_CONFIGS.get(0),
+          RETURNING_CONFIGS.get(4),
+          RETURNING_CONFIGS.get(9),
+          RETURNING_CONFIGS.get(13),
+          RETURNING_CONFIGS.get(18));
 
   /** The config that save overwrites (stored, so the upsert updates). */
   public static final String SAVED_CONFIG = "homepage_layout";
@@ -108,6 +127,36 @@ public final class SampleEntries {
                 .group("Test", 50, parameters("green"))
                 .build())
         .build();
+  }
+
+  /**
+   * The catalog of the per-request benchmarks: the twenty {@link #RETURNING_CONFIGS}, each like
+   * {@link #catalog()}'s experiment (active, every user allocated, two groups of five parameters),
+   * with a salt of its own. Evaluating one is deterministic and takes well under a microsecond.
+   *
+   * @return the catalog
+   */
+  public static ExperimentCatalog requestCatalog() {
+    ExperimentCatalog.Builder catalog =
+        ExperimentCatalog.builder().configTime(1_700_000_000_000L).configVersion(3);
+    for (String name : RETURNING_CONFIGS) {
+      catalog.experiment(
+          Experiment.builder(name)
+              .salt(name + "_2024")
+              .allocationPercent(100)
+              .group("Control", 50, parameters("grey"))
+              .group("Test", 50, parameters("green"))
+              .build());
+    }
+    return catalog.build();
+  }
+
+  private static List<String> returningConfigs() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      names.add(String.format("experiment_%02d", i));
+    }
+    return List.copyOf(names);
   }
 
   /** Five parameters of the usual kinds: strings, a double, an integer, a boolean. */

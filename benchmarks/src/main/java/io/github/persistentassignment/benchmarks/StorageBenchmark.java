@@ -4,10 +4,12 @@ import static io.github.persistentassignment.benchmarks.SampleEntries.ABSENT_CON
 import static io.github.persistentassignment.benchmarks.SampleEntries.CHALLENGER;
 import static io.github.persistentassignment.benchmarks.SampleEntries.CHALLENGER_JSON;
 import static io.github.persistentassignment.benchmarks.SampleEntries.EXPERIMENT;
+import static io.github.persistentassignment.benchmarks.SampleEntries.REQUEST_CONFIGS;
 import static io.github.persistentassignment.benchmarks.SampleEntries.SAVED_CONFIG;
 import static io.github.persistentassignment.benchmarks.SampleEntries.STORED_CONFIG;
 import static io.github.persistentassignment.benchmarks.SampleEntries.TYPICAL;
 import static io.github.persistentassignment.benchmarks.SampleEntries.TYPICAL_JSON;
+import static io.github.persistentassignment.benchmarks.SampleEntries.USER_CONFIGS;
 
 import io.github.persistentassignment.Assignment;
 import io.github.persistentassignment.ExperimentOptions;
@@ -44,7 +46,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * end-to-end call a user makes ({@code assign_*}: {@code getUserPersistedValues} then {@code
  * getExperiment}) next to the raw commands it needs. Each benchmark runs both sides call by call,
  * alternating ({@link PairedTimes}), so both are measured under the same conditions; the report
- * reads the two sides' times from JMH's secondary results.
+ * reads the two sides' times from JMH's secondary results. The reads decode, on both sides, the
+ * entries they use ({@link #load}). The per-request API ({@code forUser}) has {@link
+ * RequestBenchmark}.
  *
  * <p>Every benchmark thread has a user of its own with the five {@link SampleEntries#USER_CONFIGS}
  * stored; operations that must find nothing use a fresh key per call. Each side checks that it did
@@ -174,7 +178,11 @@ public class StorageBenchmark {
   }
 
   /**
-   * Reads the thread's user: five entries, decoded; raw: the same read, undecoded.
+   * Reads the thread's user (five entries) and uses two of them: ours is the adapter's load and
+   * {@code get} of the two, raw the same command and {@code StickyValuesCodec.decode} of those two
+   * entries. Lazy decoding makes an entry nobody asks for free, so both sides decode exactly what
+   * the request uses: without the {@code get}s ours would decode nothing and the pair would compare
+   * a round trip with a round trip plus decoding.
    *
    * @param caller the thread's state
    * @param times where the two sides' times go
@@ -182,28 +190,28 @@ public class StorageBenchmark {
    */
   @Benchmark
   public void load(Caller caller, PairedTimes times, Blackhole blackhole) {
-    times.measure(
-        blackhole,
-        batch(),
-        () -> requireEntries(ours.load(caller.key)),
-        () -> raw.load(caller.key));
+    read(caller, times, blackhole, REQUEST_CONFIGS);
   }
 
   /**
-   * The same read, with the raw side decoding its reply with the adapter's codec: what the adapter
-   * costs beyond the codec it cannot do without.
+   * The same read with all five entries used, on both sides: the adapter decodes each as it is
+   * asked for, the raw side decodes each with the same codec.
    *
    * @param caller the thread's state
    * @param times where the two sides' times go
    * @param blackhole keeps results alive
    */
   @Benchmark
-  public void loadDecoded(Caller caller, PairedTimes times, Blackhole blackhole) {
+  public void loadEveryEntry(Caller caller, PairedTimes times, Blackhole blackhole) {
+    read(caller, times, blackhole, USER_CONFIGS);
+  }
+
+  private void read(Caller caller, PairedTimes times, Blackhole blackhole, List<String> used) {
     times.measure(
         blackhole,
         batch(),
-        () -> requireEntries(ours.load(caller.key)),
-        () -> requireEntries(raw.loadDecoded(caller.key)));
+        () -> Expect.used(backend, ours.load(caller.key), used),
+        () -> Expect.decoded(backend, raw.loadDecoding(caller.key, used), used));
   }
 
   /**
@@ -300,36 +308,43 @@ public class StorageBenchmark {
   }
 
   /**
-   * Reads 100 users of five entries each in one call.
+   * Reads 100 users of five entries each in one call and uses two entries of each, on both sides
+   * (as {@link #load}: ours {@code get}s them, raw decodes them with the same codec).
    *
    * @param times where the two sides' times go
    * @param blackhole keeps results alive
    */
   @Benchmark
   public void loadAll(PairedTimes times, Blackhole blackhole) {
-    times.measure(
-        blackhole,
-        batch(),
-        () -> {
-          Map<String, UserPersistedValues> users = ours.loadAll(bulkKeys);
-          if (users.size() != BULK_KEYS) {
-            throw new IllegalStateException("loadAll returned " + users.size() + " users");
-          }
-          return users;
-        },
-        () -> raw.loadAll(bulkKeys));
+    bulkRead(times, blackhole, REQUEST_CONFIGS);
   }
 
   /**
-   * The same bulk read, with the raw side decoding every user's entries with the adapter's codec.
+   * The same bulk read with every entry of every user used, on both sides.
    *
    * @param times where the two sides' times go
    * @param blackhole keeps results alive
    */
   @Benchmark
-  public void loadAllDecoded(PairedTimes times, Blackhole blackhole) {
+  public void loadAllEveryEntry(PairedTimes times, Blackhole blackhole) {
+    bulkRead(times, blackhole, USER_CONFIGS);
+  }
+
+  private void bulkRead(PairedTimes times, Blackhole blackhole, List<String> used) {
     times.measure(
-        blackhole, batch(), () -> ours.loadAll(bulkKeys), () -> raw.loadAllDecoded(bulkKeys));
+        blackhole,
+        batch(),
+        () -> {
+          Map<String, UserPersistedValues> users = Expect.users(BULK_KEYS, ours.loadAll(bulkKeys));
+          users.values().forEach(user -> Expect.used(backend, user, used));
+          return users;
+        },
+        () -> {
+          Map<String, Map<String, StickyValues>> users =
+              Expect.users(BULK_KEYS, raw.loadAllDecoding(bulkKeys, used));
+          users.values().forEach(user -> Expect.decoded(backend, user, used));
+          return users;
+        });
   }
 
   /**
@@ -386,12 +401,5 @@ public class StorageBenchmark {
           blackhole.consume(raw.load(key));
           return raw.saveIfAbsent(key, EXPERIMENT, TYPICAL_JSON);
         });
-  }
-
-  private UserPersistedValues requireEntries(UserPersistedValues values) {
-    if (values.isEmpty()) {
-      throw new IllegalStateException("the seeded user has no entries on " + backend);
-    }
-    return values;
   }
 }

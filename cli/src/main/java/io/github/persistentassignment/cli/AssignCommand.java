@@ -1,13 +1,13 @@
 package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.Assignment;
-import io.github.persistentassignment.ExperimentOptions;
+import io.github.persistentassignment.Enforce;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageKeys;
 import io.github.persistentassignment.User;
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Layer;
@@ -96,9 +96,14 @@ final class AssignCommand implements Callable<Integer> {
       builder.customId(idType, unitId);
     }
     User user = builder.build();
+    Enforce[] enforce = enforceTargeting ? new Enforce[] {Enforce.TARGETING} : new Enforce[0];
     try (PersistentStorage storage = store.open()) {
       PersistentAssignment assignment =
           PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+      // One request for every name, as an application evaluates a page: the user's entries of an
+      // id type are loaded once, at the first evaluation of that type, and each evaluation sees
+      // what the ones before it saved.
+      UserAssignments request = assignment.forUser(user);
       out.println("User " + unitId + " (" + idType + "), store " + store.url);
       for (String name : targets) {
         boolean layer = catalog.layer(name).isPresent();
@@ -107,19 +112,12 @@ final class AssignCommand implements Callable<Integer> {
                 ? catalog.layer(name).map(Layer::idType).orElseThrow()
                 : catalog.experiment(name).map(Experiment::idType).orElseThrow();
         Optional<String> key = StorageKeys.of(user, unitType);
-        // Loaded here rather than through getUserPersistedValues, so an unreachable store is an
-        // error of this command instead of a silent live evaluation.
-        UserPersistedValues loaded = key.map(storage::load).orElse(UserPersistedValues.empty());
-        Optional<StickyValues> before = loaded.get(name);
-        ExperimentOptions options =
-            ExperimentOptions.builder()
-                .userPersistedValues(loaded)
-                .enforceTargeting(enforceTargeting)
-                .build();
+        // The store is read directly before and after each evaluation, to explain what it did.
+        // A read that fails here is this command's error (exit 1), rather than the silent live
+        // evaluation the library falls back to.
+        Optional<StickyValues> before = key.flatMap(k -> storage.load(k).get(name));
         Assignment result =
-            layer
-                ? assignment.getLayer(user, name, options)
-                : assignment.getExperiment(user, name, options);
+            layer ? request.getLayer(name, enforce) : request.getExperiment(name, enforce);
         Optional<StickyValues> after = key.flatMap(k -> storage.load(k).get(name));
         out.println();
         out.println((layer ? "layer " : "experiment ") + name);
@@ -136,7 +134,7 @@ final class AssignCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String why(
+  private String why(
       Assignment result,
       Optional<String> key,
       Optional<StickyValues> before,
@@ -148,24 +146,42 @@ final class AssignCommand implements Callable<Integer> {
     String where = key.get();
     return switch (result.reason()) {
       case PERSISTED -> "served from the assignment stored under " + where;
-      case STORAGE_UNAVAILABLE -> "storage failed; the live result is served and nothing written";
+      case STORAGE_UNAVAILABLE ->
+          "loading the user's entries failed; the live result is served and nothing written";
       case UNRECOGNIZED -> "not in the experiments file";
-      case EVALUATED -> {
-        if (before.isEmpty() && after.isPresent()) {
-          yield "evaluated live; this first assignment is now stored under " + where;
-        }
-        if (before.isPresent() && after.isEmpty()) {
-          yield "evaluated live; the experiment is not active, so its stored entry was deleted";
-        }
-        if (before.isPresent()) {
-          yield "evaluated live (--enforce-targeting: the user now fails targeting);"
-              + " the stored entry is kept";
-        }
-        if (!result.experimentActive()) {
-          yield "evaluated live; the experiment is not active, so nothing is stored";
-        }
-        yield "evaluated live; not in an experiment group, so nothing is stored";
-      }
+      case EVALUATED -> evaluatedLive(result, where, before, after);
     };
+  }
+
+  /** Why a live result was served, told from what the store held before and after. */
+  private String evaluatedLive(
+      Assignment result,
+      String where,
+      Optional<StickyValues> before,
+      Optional<StickyValues> after) {
+    if (before.isEmpty() && after.isPresent()) {
+      return "evaluated live; this first assignment is now stored under " + where;
+    }
+    if (before.isPresent() && after.isEmpty()) {
+      return "evaluated live; the experiment is not active, so its stored entry was deleted";
+    }
+    if (before.isPresent()) {
+      if (!result.experimentActive()) {
+        return "evaluated live; the experiment is not active, but deleting its stored entry"
+            + " failed (see the warning above), so it is still stored";
+      }
+      return enforceTargeting
+          ? "evaluated live (--enforce-targeting: the user now fails targeting);"
+              + " the stored entry is kept"
+          : "evaluated live; the stored entry is kept";
+    }
+    if (!result.experimentActive()) {
+      return "evaluated live; the experiment is not active, so nothing is stored";
+    }
+    if (result.userInExperiment()) {
+      return "evaluated live; saving this first assignment failed (see the warning above),"
+          + " so nothing is stored";
+    }
+    return "evaluated live; not in an experiment group, so nothing is stored";
   }
 }

@@ -2,12 +2,11 @@ package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.Assignment;
 import io.github.persistentassignment.Evaluation;
-import io.github.persistentassignment.ExperimentOptions;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.User;
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Group;
@@ -215,34 +214,42 @@ final class DemoCommand implements Callable<Integer> {
             + " Test (the new 10/90 split).");
     out.println();
 
-    // 3. Values loaded for one user, applied to another.
+    // 3. One request, several evaluations.
     out.println(
-        "3. Values loaded for "
-            + FIRST_USER
-            + " are passed with another user, "
+        "3. "
             + OTHER_USER
-            + ".");
-    UserPersistedValues alicesValues = loaded(alice);
+            + "'s page evaluates "
+            + EXPERIMENT
+            + " three times, through one forUser request.");
     User carol = User.of(OTHER_USER);
-    Assignment borrowed =
-        persistent(after)
-            .getExperiment(carol, EXPERIMENT, ExperimentOptions.persisted(alicesValues));
+    CountingStorage counted = new CountingStorage(storage);
+    UserAssignments request =
+        PersistentAssignment.builder().storage(counted).evaluator(after).build().forUser(carol);
+    Assignment firstOfThree = served(request.getExperiment(EXPERIMENT));
+    Assignment secondOfThree = served(request.getExperiment(EXPERIMENT));
+    Assignment thirdOfThree = served(request.getExperiment(EXPERIMENT));
+    String roundTrips = times(counted.reads(), "read") + ", " + times(counted.writes(), "write");
     out.println(
         "   "
             + OTHER_USER
             + " gets "
-            + describe(borrowed)
-            + ": values are keyed by experiment name only, so "
-            + FIRST_USER
-            + "'s entry is served; nothing is written for "
-            + OTHER_USER
-            + (stored(carol).isPresent() ? " (an entry exists from elsewhere)." : "."));
+            + describe(firstOfThree)
+            + ", then "
+            + describe(secondOfThree)
+            + " and "
+            + describe(thirdOfThree)
+            + ": "
+            + roundTrips
+            + " of the store for the three. The request loaded her entries at the first"
+            + " evaluation and kept them"
+            + (counted.writes() > 0 ? ", with its own save," : "")
+            + " for the next two.");
     summary.row(
-        "3 " + FIRST_USER + "'s values",
+        "3 one request, 3 evaluations",
         OTHER_USER,
-        borrowed.groupName(),
-        borrowed.reason(),
-        stored(carol).isPresent() ? "has an entry" : "nothing written");
+        thirdOfThree.groupName(),
+        thirdOfThree.reason(),
+        roundTrips);
     out.println();
 
     // 4. The experiment stops.
@@ -290,18 +297,29 @@ final class DemoCommand implements Callable<Integer> {
     return PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
   }
 
-  /** Loads the user's values (failing loudly if the store does), then evaluates with them. */
+  /** One request for the user, evaluating the experiment once. */
   private Assignment sticky(ExperimentCatalog catalog, User user) {
-    return persistent(catalog)
-        .getExperiment(user, EXPERIMENT, ExperimentOptions.persisted(loaded(user)));
+    return served(persistent(catalog).forUser(user).getExperiment(EXPERIMENT));
   }
 
-  private UserPersistedValues loaded(User user) {
-    return storage.load(key(user));
+  /**
+   * The assignment, unless the store could not be read: the library then serves the live result
+   * (and logs a warning), which would make every sentence of the demo wrong.
+   */
+  private Assignment served(Assignment assignment) {
+    if (assignment.reason() == Assignment.Reason.STORAGE_UNAVAILABLE) {
+      throw new IllegalStateException(
+          "could not read from " + store.url + "; see the warning above");
+    }
+    return assignment;
   }
 
   private Optional<StickyValues> stored(User user) {
     return storage.load(key(user)).get(EXPERIMENT);
+  }
+
+  private static String times(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String key(User user) {

@@ -63,6 +63,8 @@ class CliJarIT {
           .contains("nothing was stored for alice:userID, so she was evaluated live")
           .contains("0 moved")
           .contains("his stored entry is deleted")
+          // one forUser request, three evaluations: one load, one save, then its own view
+          .contains("1 read, 1 write of the store for the three")
           .contains("Summary")
           .contains("1 first evaluation")
           .contains("Run the demo again")
@@ -75,6 +77,7 @@ class CliJarIT {
       assertThat(second.out())
           .contains("PERSISTED): loaded from storage. An earlier run saved this assignment")
           .contains("served their stored groups")
+          .contains("1 read, 0 writes of the store for the three")
           .contains("1 second run")
           .contains("alice's group came from storage");
     }
@@ -152,6 +155,64 @@ class CliJarIT {
       assertThat(all.out()).contains("Deleted u1:userID / us_only:");
       assertThat(run("inspect", "u1:userID", "--store", sqlite()).out())
           .contains("No entries stored under u1:userID");
+    }
+
+    @Test
+    @DisplayName(
+        "one run is one request: a name given twice is served from what it saved; an experiment"
+            + " made inactive has its entry deleted, once")
+    void oneRequestAndInactive() throws IOException {
+      Path file = experiments();
+      Result twice =
+          run(
+              "assign",
+              "--experiments",
+              file.toString(),
+              "--user",
+              "u2",
+              "--store",
+              sqlite(),
+              "checkout_button",
+              "checkout_button");
+      assertThat(twice.exitCode()).as(twice.toString()).isZero();
+      assertThat(twice.out())
+          .contains(
+              "EVALUATED: evaluated live; this first assignment is now stored under u2:userID")
+          .contains("PERSISTED: served from the assignment stored under u2:userID");
+
+      Path inactive =
+          Files.writeString(
+              folder.resolve("inactive.json"),
+              EXPERIMENTS.replace(
+                  "\"name\": \"checkout_button\",",
+                  "\"name\": \"checkout_button\", \"active\": false,"));
+      Result stopped =
+          run(
+              "assign",
+              "--experiments",
+              inactive.toString(),
+              "--user",
+              "u2",
+              "--store",
+              sqlite(),
+              "checkout_button");
+      assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+      assertThat(stopped.out())
+          .contains("group       (none)")
+          .contains("the experiment is not active, so its stored entry was deleted");
+      assertThat(run("inspect", "u2:userID", "--store", sqlite()).out())
+          .contains("No entries stored under u2:userID");
+      Result again =
+          run(
+              "assign",
+              "--experiments",
+              inactive.toString(),
+              "--user",
+              "u2",
+              "--store",
+              sqlite(),
+              "checkout_button");
+      assertThat(again.out()).contains("the experiment is not active, so nothing is stored");
     }
   }
 

@@ -1,9 +1,10 @@
 package io.github.persistentassignment.benchmarks.backends;
 
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +120,14 @@ final class DynamoDbBackend extends BenchmarkBackend {
     }
 
     @Override
-    public UserPersistedValues loadDecoded(String key) {
+    public Map<String, StickyValues> loadDecoding(String key, Collection<String> configs) {
       @SuppressWarnings("unchecked")
       List<Map<String, AttributeValue>> items = (List<Map<String, AttributeValue>>) load(key);
       Map<String, String> entries = new HashMap<>();
       for (Map<String, AttributeValue> item : items) {
         entries.put(item.get("sk").s(), item.get("v").s());
       }
-      return UserPersistedValues.ofEncoded(key, entries);
+      return RawCommands.decode(entries, configs);
     }
 
     @Override
@@ -177,9 +178,10 @@ final class DynamoDbBackend extends BenchmarkBackend {
     }
 
     @Override
-    public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
-      Map<String, UserPersistedValues> users = new ConcurrentHashMap<>();
-      inParallel(keys, key -> users.put(key, loadDecoded(key)));
+    public Map<String, Map<String, StickyValues>> loadAllDecoding(
+        List<String> keys, Collection<String> configs) {
+      Map<String, Map<String, StickyValues>> users = new ConcurrentHashMap<>();
+      inParallel(keys, key -> users.put(key, loadDecoding(key, configs)));
       return users;
     }
 

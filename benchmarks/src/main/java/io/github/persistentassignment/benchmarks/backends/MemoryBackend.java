@@ -1,10 +1,10 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.benchmarks.SampleEntries;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.storage.memory.InMemoryPersistentStorage;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +49,26 @@ final class MemoryBackend extends BenchmarkBackend {
       return entries == null ? Map.of() : new HashMap<>(entries);
     }
 
+    /** The named entries, looked up: this side, like the adapter, holds them decoded. */
     @Override
-    public UserPersistedValues loadDecoded(String key) {
-      Map<String, StickyValues> entries = users.get(key);
-      return entries == null ? UserPersistedValues.empty() : UserPersistedValues.of(entries);
+    public Map<String, StickyValues> loadDecoding(String key, Collection<String> configs) {
+      Map<String, StickyValues> entries = users.getOrDefault(key, Map.of());
+      Map<String, StickyValues> named = new HashMap<>();
+      for (String config : configs) {
+        StickyValues values = entries.get(config);
+        if (values != null) {
+          named.put(config, values);
+        }
+      }
+      return named;
     }
 
     @Override
-    public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
-      Map<String, UserPersistedValues> result = new HashMap<>();
+    public Map<String, Map<String, StickyValues>> loadAllDecoding(
+        List<String> keys, Collection<String> configs) {
+      Map<String, Map<String, StickyValues>> result = new HashMap<>();
       for (String key : keys) {
-        result.put(key, loadDecoded(key));
+        result.put(key, loadDecoding(key, configs));
       }
       return result;
     }

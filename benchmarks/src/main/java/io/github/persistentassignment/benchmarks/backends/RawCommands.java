@@ -1,13 +1,20 @@
 package io.github.persistentassignment.benchmarks.backends;
 
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.codec.StickyValuesCodec;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The raw client's side of each adapter operation: the same single command the adapter sends, on
- * the same data, with the reply read but not decoded. The JSON it writes is encoded beforehand, so
- * what the adapter spends encoding and decoding counts as its overhead.
+ * the same data. Writes send JSON encoded beforehand, so what the adapter spends encoding counts as
+ * its overhead. Reads come in two forms: the reply read but not decoded ({@link #load}, {@link
+ * #loadAll}), and the reply with the entries a request uses decoded with the adapter's codec
+ * ({@link #loadDecoding}, {@link #loadAllDecoding}) — what any client of the stored format must do
+ * before it can use an entry, and what the adapter's lazily decoded {@code UserPersistedValues}
+ * does when those entries are asked for.
  */
 public interface RawCommands {
   /**
@@ -19,14 +26,17 @@ public interface RawCommands {
   Object load(String key);
 
   /**
-   * The same read, decoded with the adapter's codec ({@code StickyValuesCodec}) and the least glue
-   * a hand-written client would need: the adapter against this shows what it costs beyond the codec
-   * it cannot do without.
+   * The same read, then the named configs' entries decoded with {@link StickyValuesCodec#decode},
+   * one by one, with the least glue a hand-written client would need; the other entries are left as
+   * they came. Lazy decoding makes an entry a request does not use free, so this, not the whole
+   * reply decoded, is the raw counterpart of the adapter's load followed by {@code get} of those
+   * entries.
    *
    * @param key the storage key
-   * @return the decoded entries
+   * @param configs the configs whose entries are decoded
+   * @return config → decoded entry, for the named configs that are stored
    */
-  UserPersistedValues loadDecoded(String key);
+  Map<String, StickyValues> loadDecoding(String key, Collection<String> configs);
 
   /**
    * Writes one entry ({@code HSET}, the dialect's upsert, {@code PutItem}).
@@ -69,10 +79,31 @@ public interface RawCommands {
   Object loadAll(List<String> keys);
 
   /**
-   * The same bulk read, each user's entries decoded with the adapter's codec.
+   * The same bulk read, each user's entries for the named configs decoded as {@link #loadDecoding}
+   * does.
    *
    * @param keys the storage keys
-   * @return the decoded entries, by key
+   * @param configs the configs whose entries are decoded, for every user
+   * @return key → config → decoded entry
    */
-  Map<String, UserPersistedValues> loadAllDecoded(List<String> keys);
+  Map<String, Map<String, StickyValues>> loadAllDecoding(
+      List<String> keys, Collection<String> configs);
+
+  /**
+   * Decodes the named configs' entries of one user's reply, as the raw sides above do.
+   *
+   * @param entries config → stored JSON, as the client returned them
+   * @param configs the configs to decode
+   * @return config → decoded entry, for the named configs present
+   */
+  static Map<String, StickyValues> decode(Map<String, String> entries, Collection<String> configs) {
+    Map<String, StickyValues> decoded = new LinkedHashMap<>();
+    for (String config : configs) {
+      String json = entries.get(config);
+      if (json != null) {
+        decoded.put(config, StickyValuesCodec.decode(json));
+      }
+    }
+    return decoded;
+  }
 }

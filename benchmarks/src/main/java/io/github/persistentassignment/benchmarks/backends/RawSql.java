@@ -1,6 +1,6 @@
 package io.github.persistentassignment.benchmarks.backends;
 
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.storage.jdbc.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,8 @@ final class RawSql implements RawCommands {
 
   @Override
   @SuppressWarnings("unchecked")
-  public UserPersistedValues loadDecoded(String key) {
-    return UserPersistedValues.ofEncoded(key, (Map<String, String>) load(key));
+  public Map<String, StickyValues> loadDecoding(String key, Collection<String> configs) {
+    return RawCommands.decode((Map<String, String>) load(key), configs);
   }
 
   @Override
@@ -201,11 +202,12 @@ final class RawSql implements RawCommands {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
+  public Map<String, Map<String, StickyValues>> loadAllDecoding(
+      List<String> keys, Collection<String> configs) {
     Map<String, Map<String, String>> rows = (Map<String, Map<String, String>>) loadAll(keys);
-    Map<String, UserPersistedValues> users = new HashMap<>();
+    Map<String, Map<String, StickyValues>> users = new HashMap<>();
     for (String key : keys) {
-      users.put(key, UserPersistedValues.ofEncoded(key, rows.getOrDefault(key, Map.of())));
+      users.put(key, RawCommands.decode(rows.getOrDefault(key, Map.of()), configs));
     }
     return users;
   }

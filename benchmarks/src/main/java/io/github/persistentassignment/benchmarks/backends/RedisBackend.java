@@ -1,12 +1,13 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.benchmarks.naive.NaiveRedisStorage;
 import io.github.persistentassignment.conformance.TestBackends;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,8 +161,8 @@ final class RedisBackend extends BenchmarkBackend {
     }
 
     @Override
-    public UserPersistedValues loadDecoded(String key) {
-      return UserPersistedValues.ofEncoded(key, client.hgetAll(storage.redisKey(key)));
+    public Map<String, StickyValues> loadDecoding(String key, Collection<String> configs) {
+      return RawCommands.decode(client.hgetAll(storage.redisKey(key)), configs);
     }
 
     @Override
@@ -198,12 +199,13 @@ final class RedisBackend extends BenchmarkBackend {
     }
 
     @Override
-    public Map<String, UserPersistedValues> loadAllDecoded(List<String> keys) {
+    public Map<String, Map<String, StickyValues>> loadAllDecoding(
+        List<String> keys, Collection<String> configs) {
       @SuppressWarnings("unchecked")
       List<Map<String, String>> replies = (List<Map<String, String>>) loadAll(keys);
-      Map<String, UserPersistedValues> users = new HashMap<>();
+      Map<String, Map<String, StickyValues>> users = new HashMap<>();
       for (int i = 0; i < keys.size(); i++) {
-        users.put(keys.get(i), UserPersistedValues.ofEncoded(keys.get(i), replies.get(i)));
+        users.put(keys.get(i), RawCommands.decode(replies.get(i), configs));
       }
       return users;
     }

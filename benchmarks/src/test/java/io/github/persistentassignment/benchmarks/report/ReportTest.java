@@ -34,8 +34,8 @@ class ReportTest {
     all.add(new Measurement("CodecBenchmark", "roundTrip_typical", null, 1, 3.2, 0.1, 5_000.0));
     all.add(new Measurement("CodecBenchmark", "decode_typical", null, 1, 2, 0.1, 3_000.0));
     all.add(new Measurement("CodecBenchmark", "encode_typical", null, 1, 1.2, 0.1, 2_000.0));
-    all.add(storage("loadDecoded_ours", "redis", 110));
-    all.add(storage("loadDecoded_raw", "redis", 108));
+    all.add(storage("loadEveryEntry_ours", "redis", 110));
+    all.add(storage("loadEveryEntry_raw", "redis", 108));
     all.add(storage("assign_stickyHit_ours", "memory", 0.5));
     all.add(storage("assign_stickyHit_raw", "memory", 0.1));
 
@@ -52,7 +52,7 @@ class ReportTest {
             "| redis | save | 1 thread | 1.25× | 10.0 | 1.20 (0 decodes, 1 encodes) | 1.03× |")
         // memory is in-process: listed, marked as such, but not judged against the target
         .contains("| memory (in-process) | save | 1 thread | 5.00× |")
-        .contains("| load (5 entries) | 110 | 100 | 1.10× |")
+        .contains("| load (5 entries, 2 used) | 110 | 100 | 1.10× |")
         .contains("| save | 50.0 | 40.0 | **1.25×** |")
         // what one round trip less can buy at best: write / (write + read), 45 / (45 + 55)
         .contains("On redis, our save (one write) takes 45.0 µs and the naive adapter's read")
@@ -60,8 +60,33 @@ class ReportTest {
         // the summary: ratios at 1 thread, save against the naive adapter, the sticky hit
         .contains("| redis | 1.10× | 1.25× | – | – | – | – | 0.50× | – |")
         .contains("| memory | – | 5.00× | – | – | – | – | – | 0.500 |")
-        // the read against the raw client plus the adapter's codec
+        // the reads with every entry used on both sides
         .contains("| redis | 1.02× | – |");
+  }
+
+  @Test
+  @DisplayName("shows the per-request pair and judges it on Redis and PostgreSQL only")
+  void perRequest() {
+    String request = "RequestBenchmark";
+    List<Measurement> all = new ArrayList<>();
+    all.add(new Measurement(request, "request_fiveOfTwenty_ours", "redis", 1, 105, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwenty_raw", "redis", 1, 100, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwentyLive_ours", "redis", 1, 106, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwentyLive_raw", "redis", 1, 104, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwenty_ours", "postgresql", 1, 60, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwenty_raw", "postgresql", 1, 50, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwenty_ours", "memory", 1, 5, 1, null));
+    all.add(new Measurement(request, "request_fiveOfTwenty_raw", "memory", 1, 1, 1, null));
+
+    String report = Report.render(new Measurements(all), Environment.capture("test", "settings"));
+
+    assertThat(report)
+        .contains("| redis 1 thread 1.05×; postgresql 1 thread 1.20× | missed: see below |")
+        .contains("## Per request: `forUser` + 5 `getExperiment`")
+        .contains("| redis | 1 thread | 105 | 100 | 1.05× | 104 | 1.02× |")
+        .contains("| postgresql | 1 thread | 60.0 | 50.0 | 1.20× | – | – |")
+        // listed, but not judged: the target names Redis and PostgreSQL
+        .contains("| memory | 1 thread | 5.00 | 1.00 | 5.00× |");
   }
 
   @Test
@@ -125,7 +150,7 @@ class ReportTest {
     assertThat(Files.readString(report))
         .contains("| redis | Redis 7.0.15 (Jedis 8.0.2) |")
         .containsPattern("\\| CPU priority \\| nice -?[0-9]+ ")
-        .contains("| load (5 entries) | 52.0 | 50.0 | 1.04× |")
+        .contains("| load (5 entries, 2 used) | 52.0 | 50.0 | 1.04× |")
         .contains("Written by `benchmarks/run`");
     assertThat(new ObjectMapper().readTree(raw.resolve("environment.json").toFile()).get("cores"))
         .isNotNull();
