@@ -2,15 +2,18 @@ package io.github.persistentassignment.conformance.selftest;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.UserPersistedValues;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Broken on purpose: correct answers, but saves keep memory they never free, as a client that
+ * Broken on purpose: correct answers, but calls keep memory they never free, as a client that
  * registers a listener per call and never removes it would. It leaks at most one block per
- * millisecond, so the leak grows with time (about 64 MB a second while saves keep coming) however
- * fast or slow the machine runs the saves.
+ * millisecond, so the leak grows with time (about 64 MB a second while calls keep coming) however
+ * fast or slow the machine runs them. Every kind of call leaks, not only saves: on a slow, busy
+ * machine (a cold JVM) saves alone were too rare to leak past the bound within a one-second run.
  */
 final class LeakingStorage extends ForwardingStorage {
   private static final int BLOCK_BYTES = 64 * 1024;
@@ -29,11 +32,27 @@ final class LeakingStorage extends ForwardingStorage {
 
   @Override
   public void save(String key, String configName, StickyValues values) {
+    leak();
+    delegate.save(key, configName, values);
+  }
+
+  @Override
+  public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
+    leak();
+    return delegate.saveIfAbsent(key, configName, values);
+  }
+
+  @Override
+  public UserPersistedValues load(String key) {
+    leak();
+    return delegate.load(key);
+  }
+
+  private void leak() {
     long now = System.nanoTime() / 1_000_000;
     long last = lastLeakMillis.get();
     if (now != last && lastLeakMillis.compareAndSet(last, now)) {
       leaked.add(new byte[BLOCK_BYTES]);
     }
-    delegate.save(key, configName, values);
   }
 }
