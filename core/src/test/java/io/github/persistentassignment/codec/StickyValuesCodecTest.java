@@ -383,8 +383,8 @@ class StickyValuesCodecTest {
   }
 
   @Test
-  @DisplayName("decodeEntries skips a corrupt entry and keeps the others")
-  void decodeEntriesSkipsCorrupt() {
+  @DisplayName("entries loaded with UserPersistedValues.ofEncoded skip a corrupt one and keep the others")
+  void encodedEntriesSkipCorrupt() {
     Map<String, String> raw = new LinkedHashMap<>();
     raw.put("good", fixture("minimal.json"));
     raw.put("corrupt", "{not json");
