@@ -383,7 +383,8 @@ class StickyValuesCodecTest {
   }
 
   @Test
-  @DisplayName("entries loaded with UserPersistedValues.ofEncoded skip a corrupt one and keep the others")
+  @DisplayName(
+      "entries loaded with UserPersistedValues.ofEncoded skip a corrupt one and keep the others")
   void encodedEntriesSkipCorrupt() {
     Map<String, String> raw = new LinkedHashMap<>();
     raw.put("good", fixture("minimal.json"));
