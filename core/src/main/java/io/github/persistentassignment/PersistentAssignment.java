@@ -180,8 +180,8 @@ public final class PersistentAssignment {
       boolean enforceTargeting,
       boolean enforceOverrides,
       StoredView view) {
-    Optional<Evaluation> evaluated = evaluator.evaluate(user, name);
-    if (evaluated.isEmpty() || evaluated.get().kind() != kind) {
+    Optional<Evaluation> evaluated = evaluate(user, name, kind);
+    if (evaluated.isEmpty()) {
       return Assignment.unrecognized(name);
     }
     Evaluation live = evaluated.get();
@@ -218,13 +218,20 @@ public final class PersistentAssignment {
    * is served and the stored entry deleted.
    */
   Assignment optOut(User user, String name, @Nullable Kind kind, StoredView view) {
-    Optional<Evaluation> evaluated = evaluator.evaluate(user, name);
-    if (evaluated.isEmpty() || (kind != null && evaluated.get().kind() != kind)) {
+    Optional<Evaluation> evaluated = evaluate(user, name, kind);
+    if (evaluated.isEmpty()) {
       return Assignment.unrecognized(name);
     }
     Evaluation live = evaluated.get();
     StorageKeys.of(user, live.idType()).ifPresent(key -> delete(key, name, view));
     return Assignment.live(live, Reason.EVALUATED);
+  }
+
+  /** The live result, or empty for an unknown name or one of another kind (null: any kind). */
+  private Optional<Evaluation> evaluate(User user, String name, @Nullable Kind kind) {
+    return evaluator
+        .evaluate(user, name)
+        .filter(evaluation -> kind == null || evaluation.kind() == kind);
   }
 
   /** The enforce flags: targeting first, then overrides, both against the stored experiment. */
