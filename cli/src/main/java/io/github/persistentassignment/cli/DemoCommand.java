@@ -10,6 +10,7 @@ import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Group;
+import io.github.persistentassignment.conformance.CountingStorage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -228,7 +229,10 @@ final class DemoCommand implements Callable<Integer> {
     Assignment firstOfThree = served(request.getExperiment(EXPERIMENT));
     Assignment secondOfThree = served(request.getExperiment(EXPERIMENT));
     Assignment thirdOfThree = served(request.getExperiment(EXPERIMENT));
-    String roundTrips = times(counted.reads(), "read") + ", " + times(counted.writes(), "write");
+    String roundTrips =
+        times(counted.loads() + counted.loadAlls(), "read")
+            + ", "
+            + times(counted.saves() + counted.deletes(), "write");
     out.println(
         "   "
             + OTHER_USER
@@ -242,7 +246,7 @@ final class DemoCommand implements Callable<Integer> {
             + roundTrips
             + " of the store for the three. The request loaded her entries at the first"
             + " evaluation and kept them"
-            + (counted.writes() > 0 ? ", with its own save," : "")
+            + (counted.saves() + counted.deletes() > 0 ? ", with its own save," : "")
             + " for the next two.");
     summary.row(
         "3 one request, 3 evaluations",

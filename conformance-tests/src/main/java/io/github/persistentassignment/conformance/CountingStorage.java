@@ -12,41 +12,66 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Passes every call to the adapter under test and counts it, by kind, so a scenario can prove how
  * much storage I/O happened (none, or exactly one load). A call is counted before it is passed on,
  * so a call that fails counts too. Closing it does not close the adapter: the kit closes that
- * itself.
+ * itself (the CLI's demo uses it the same way, to show a request's round trips).
  */
-final class CountingStorage implements PersistentStorage {
+public final class CountingStorage implements PersistentStorage {
   private final PersistentStorage delegate;
   private final AtomicInteger loads = new AtomicInteger();
   private final AtomicInteger loadAlls = new AtomicInteger();
   private final AtomicInteger saves = new AtomicInteger();
   private final AtomicInteger deletes = new AtomicInteger();
 
-  CountingStorage(PersistentStorage delegate) {
+  /**
+   * Counts the calls made to a storage.
+   *
+   * @param delegate the storage every call is passed to; not closed by this one
+   */
+  public CountingStorage(PersistentStorage delegate) {
     this.delegate = delegate;
   }
 
-  /** Storage calls made so far, of any kind. */
-  int calls() {
+  /**
+   * Storage calls made so far, of any kind.
+   *
+   * @return the count
+   */
+  public int calls() {
     return loads() + loadAlls() + saves() + deletes();
   }
 
-  /** Calls of {@link #load}. */
-  int loads() {
+  /**
+   * Calls of {@link #load}.
+   *
+   * @return the count
+   */
+  public int loads() {
     return loads.get();
   }
 
-  /** Calls of {@link #loadAll}, however many keys each asked for. */
-  int loadAlls() {
+  /**
+   * Calls of {@link #loadAll}, however many keys each asked for.
+   *
+   * @return the count
+   */
+  public int loadAlls() {
     return loadAlls.get();
   }
 
-  /** Calls of {@link #save} and {@link #saveIfAbsent}. */
-  int saves() {
+  /**
+   * Calls of {@link #save} and {@link #saveIfAbsent}.
+   *
+   * @return the count
+   */
+  public int saves() {
     return saves.get();
   }
 
-  /** Calls of {@link #delete}. */
-  int deletes() {
+  /**
+   * Calls of {@link #delete}.
+   *
+   * @return the count
+   */
+  public int deletes() {
     return deletes.get();
   }
 
