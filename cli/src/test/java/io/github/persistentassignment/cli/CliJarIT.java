@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.cli.CliProcess.Result;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Named;
 
 /** The values the kit stores: small ones that tell entries apart, and ones that use every field. */
-final class Samples {
+public final class Samples {
   private Samples() {}
 
   /** A small entry whose group names it, so a misplaced entry is obvious in a failure message. */
-  static StickyValues simple(String groupName) {
+  public static StickyValues simple(String groupName) {
     return StickyValues.builder()
         .value(true)
         .jsonValue(Map.of("group", groupName))
@@ -30,7 +30,7 @@ final class Samples {
   }
 
   /** Every field set, with nested JSON, unicode, extreme numbers and nulls inside the JSON. */
-  static StickyValues everyField() {
+  public static StickyValues everyField() {
     Map<String, @Nullable Object> level3 = new LinkedHashMap<>();
     level3.put("list", Arrays.asList(1L, "two", null, Map.of("k", "v"), List.of()));
     level3.put("null", null);
@@ -76,12 +76,12 @@ final class Samples {
   }
 
   /** Every nullable field null, every list empty, value false and time 0. */
-  static StickyValues everyNullableFieldNull() {
+  public static StickyValues everyNullableFieldNull() {
     return StickyValues.builder().build();
   }
 
   /** Empty object and empty lists where null is also allowed: they must not come back as null. */
-  static StickyValues emptyRatherThanNull() {
+  public static StickyValues emptyRatherThanNull() {
     return StickyValues.builder()
         .value(false)
         .jsonValue(Map.of())
@@ -94,7 +94,7 @@ final class Samples {
   }
 
   /** The shape a layer stores: a delegate, explicit parameters and undelegated exposures. */
-  static StickyValues layerEntry() {
+  public static StickyValues layerEntry() {
     return StickyValues.builder()
         .value(true)
         .jsonValue(Map.of("button_color", "green", "price", 9.99, "quantity", 3L))
@@ -110,7 +110,7 @@ final class Samples {
   }
 
   /** The round-trip cases, named for the test report. */
-  static Stream<Named<StickyValues>> roundTrips() {
+  public static Stream<Named<StickyValues>> roundTrips() {
     return Stream.of(
         Named.of("every field set", everyField()),
         Named.of("every nullable field null", everyNullableFieldNull()),
@@ -119,7 +119,7 @@ final class Samples {
   }
 
   /** An entry of roughly {@code bytes} bytes of JSON, most of it one ASCII string. */
-  static StickyValues large(int bytes) {
+  public static StickyValues large(int bytes) {
     int blobLength = Math.max(bytes - 4_096, bytes / 2);
     StringBuilder blob = new StringBuilder(blobLength);
     for (int i = 0; blob.length() < blobLength; i++) {
@@ -140,7 +140,7 @@ final class Samples {
   }
 
   /** Characters that break naive key building: separators, wildcards, quotes, escapes, unicode. */
-  static List<String> awkwardNames() {
+  public static List<String> awkwardNames() {
     return List.of(
         "a", "a:b", "a:", ":a", "a::b", "user", "user1", "user:1", "User", "{a}", "{", "}", "a{b}c",
         "*", "a*", "?", "[a]", "%", "a%", "_", "'", "a'b", "\"", "a\"b", "\\", "a\\b", "a b", " a",

@@ -20,20 +20,23 @@ import org.jspecify.annotations.Nullable;
  * weights is expressed by changing what it returns; every change bumps the configuration version,
  * so a stored snapshot and a live result are always told apart.
  */
-final class ScriptedEvaluator implements Evaluator {
+public final class ScriptedEvaluator implements Evaluator {
   private static final long BASE_TIME = 1_700_000_000_000L;
 
   private final Map<String, Experiment> experiments = new ConcurrentHashMap<>();
   private final Map<String, String> layers = new ConcurrentHashMap<>();
   private final AtomicInteger version = new AtomicInteger(1);
 
+  /** Creates an evaluator that knows no experiment yet. */
+  public ScriptedEvaluator() {}
+
   /** Returns the script of an experiment, creating an active one keyed by {@code idType}. */
-  Experiment experiment(String name, String idType) {
+  public Experiment experiment(String name, String idType) {
     return experiments.computeIfAbsent(name, n -> new Experiment(n, idType));
   }
 
   /** Declares a layer that allocates every user to {@code experiment}, or moves it there. */
-  void layer(String layerName, String experiment) {
+  public void layer(String layerName, String experiment) {
     layers.put(layerName, experiment);
     version.incrementAndGet();
   }
@@ -67,7 +70,7 @@ final class ScriptedEvaluator implements Evaluator {
   }
 
   /** One experiment's script. Every setter is a live configuration change. */
-  final class Experiment {
+  public final class Experiment {
     private final String name;
     private final String idType;
     private volatile boolean active = true;
@@ -82,31 +85,31 @@ final class ScriptedEvaluator implements Evaluator {
     }
 
     /** Puts one unit in a group. */
-    Experiment group(String unitId, String group) {
+    public Experiment group(String unitId, String group) {
       groups.put(unitId, Optional.of(group));
       return changed();
     }
 
     /** Leaves one unit outside the experiment's allocation: no group, nothing to store. */
-    Experiment outsideAllocation(String unitId) {
+    public Experiment outsideAllocation(String unitId) {
       groups.put(unitId, Optional.empty());
       return changed();
     }
 
     /** Sets the group of every unit without a group of its own; null puts them outside. */
-    Experiment everyoneElse(@Nullable String group) {
+    public Experiment everyoneElse(@Nullable String group) {
       this.everyoneElse = group;
       return changed();
     }
 
     /** Starts or stops the experiment. */
-    Experiment active(boolean active) {
+    public Experiment active(boolean active) {
       this.active = active;
       return changed();
     }
 
     /** Makes a unit fail (or pass again) the experiment's targeting. */
-    Experiment failsTargeting(String unitId, boolean fails) {
+    public Experiment failsTargeting(String unitId, boolean fails) {
       if (fails) {
         failingTargeting.add(unitId);
       } else {
@@ -116,7 +119,7 @@ final class ScriptedEvaluator implements Evaluator {
     }
 
     /** Overrides a unit into a group: a live result that is never stored. */
-    Experiment override(String unitId, String group) {
+    public Experiment override(String unitId, String group) {
       overrides.put(unitId, group);
       return changed();
     }

@@ -9,7 +9,7 @@ import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import io.github.persistentassignment.storage.redis.ClusterFixture;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;

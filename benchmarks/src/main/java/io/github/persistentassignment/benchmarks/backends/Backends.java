@@ -16,8 +16,8 @@ public final class Backends {
 
   /**
    * Opens a backend, with a key prefix or table of its own. Servers come from {@link
-   * io.github.persistentassignment.conformance.TestBackends} (so a missing one skips a test, or
-   * fails it when {@code PA_REQUIRE_BACKENDS=true}) and {@link SharedServers}.
+   * io.github.persistentassignment.conformance.servers.TestBackends} (so a missing one skips a
+   * test, or fails it when {@code PA_REQUIRE_BACKENDS=true}) and {@link SharedServers}.
    *
    * @param name one of {@link #NAMES}
    * @return the open backend

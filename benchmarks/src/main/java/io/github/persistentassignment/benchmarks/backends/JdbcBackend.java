@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.benchmarks.naive.NaiveJdbcStorage;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import io.github.persistentassignment.storage.jdbc.JdbcPersistentStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.github.persistentassignment.benchmarks.backends;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.benchmarks.naive.NaiveRedisStorage;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;

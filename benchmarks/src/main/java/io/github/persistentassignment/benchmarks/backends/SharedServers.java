@@ -1,8 +1,8 @@
 package io.github.persistentassignment.benchmarks.backends;
 
-import io.github.persistentassignment.conformance.Backend;
-import io.github.persistentassignment.conformance.LocalRedisServers;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.Backend;
+import io.github.persistentassignment.conformance.servers.LocalRedisServers;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

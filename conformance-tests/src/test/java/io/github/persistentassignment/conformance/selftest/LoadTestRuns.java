@@ -1,8 +1,8 @@
 package io.github.persistentassignment.conformance.selftest;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.PersistentStorageLoadTest;
-import io.github.persistentassignment.conformance.SustainedLoad;
+import io.github.persistentassignment.conformance.load.PersistentStorageLoadTest;
+import io.github.persistentassignment.conformance.load.SustainedLoad;
 import java.nio.file.Path;
 import java.time.Clock;
 

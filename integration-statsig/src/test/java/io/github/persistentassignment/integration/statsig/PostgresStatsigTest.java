@@ -1,7 +1,7 @@
 package io.github.persistentassignment.integration.statsig;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import io.github.persistentassignment.storage.jdbc.JdbcPersistentStorage;
 import java.sql.Connection;
 import java.sql.DriverManager;

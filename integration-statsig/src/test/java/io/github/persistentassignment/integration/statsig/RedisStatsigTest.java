@@ -1,7 +1,7 @@
 package io.github.persistentassignment.integration.statsig;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.statsig.sdk.StatsigOptions;
 import com.statsig.sdk.StatsigServer;
 import com.statsig.sdk.StatsigUser;
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import io.github.persistentassignment.storage.redis.RedisPersistentStorage;
 import java.net.URI;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.dynamodb;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.FaultProxy;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.dynamodb;
 
-import io.github.persistentassignment.conformance.Backend;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.Backend;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.DisplayName;
  * <p>When none is found the class is skipped, even with {@code PA_REQUIRE_BACKENDS=true}: this
  * module's requirement is met by {@link DynamoDbPersistentStorageConformanceTest}, whose server
  * needs nothing installed. So the resolver is asked to {@linkplain
- * io.github.persistentassignment.conformance.BackendResolver#find find} a server, never to fail.
+ * io.github.persistentassignment.conformance.servers.BackendResolver#find find} a server, never to
+ * fail.
  */
 @DisplayName("DynamoDbPersistentStorage keeps the storage contract (external DynamoDB endpoint)")
 class DynamoDbExternalEndpointConformanceTest extends DynamoDbConformanceSupport {

@@ -1,8 +1,8 @@
 package io.github.persistentassignment.storage.dynamodb;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.FaultProxy;
-import io.github.persistentassignment.conformance.NetworkFaultConformanceTest;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
+import io.github.persistentassignment.conformance.faults.NetworkFaultConformanceTest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.dynamodb;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.PersistentStorageLoadTest;
+import io.github.persistentassignment.conformance.load.PersistentStorageLoadTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

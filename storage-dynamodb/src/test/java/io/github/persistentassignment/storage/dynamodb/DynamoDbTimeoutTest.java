@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
-import io.github.persistentassignment.conformance.FaultProxy;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

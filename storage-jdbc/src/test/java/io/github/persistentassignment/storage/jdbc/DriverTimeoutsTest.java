@@ -3,8 +3,8 @@ package io.github.persistentassignment.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.persistentassignment.conformance.FaultProxy;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;

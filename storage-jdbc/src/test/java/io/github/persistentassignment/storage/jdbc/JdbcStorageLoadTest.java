@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.jdbc;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.PersistentStorageLoadTest;
+import io.github.persistentassignment.conformance.load.PersistentStorageLoadTest;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.StoredEntry;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

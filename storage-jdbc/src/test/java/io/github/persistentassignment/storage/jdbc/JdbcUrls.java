@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.jdbc;
 
-import io.github.persistentassignment.conformance.FaultProxy;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.InetSocketAddress;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.github.persistentassignment.storage.jdbc;
 
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.memory;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.PersistentStorageLoadTest;
+import io.github.persistentassignment.conformance.load.PersistentStorageLoadTest;
 import org.junit.jupiter.api.DisplayName;
 
 /** The kit's sustained load run against the in-memory adapter; only with {@code -Pload}. */

@@ -1,7 +1,7 @@
 package io.github.persistentassignment.storage.redis;
 
-import io.github.persistentassignment.conformance.LocalRedisServers;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.LocalRedisServers;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

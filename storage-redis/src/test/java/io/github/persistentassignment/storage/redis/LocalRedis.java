@@ -1,6 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
-import io.github.persistentassignment.conformance.LocalRedisServers;
+import io.github.persistentassignment.conformance.servers.LocalRedisServers;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;

@@ -1,6 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
-import io.github.persistentassignment.conformance.FaultProxy;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
-import io.github.persistentassignment.conformance.FaultProxy;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.conformance.InjectionText;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.persistentassignment.storage.redis;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.FaultProxy;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

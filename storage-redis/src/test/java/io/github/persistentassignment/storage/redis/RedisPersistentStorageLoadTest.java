@@ -1,8 +1,8 @@
 package io.github.persistentassignment.storage.redis;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.conformance.PersistentStorageLoadTest;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.load.PersistentStorageLoadTest;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package io.github.persistentassignment.storage.redis;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.conformance.StorageKeyProperties;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.URI;
 import net.jqwik.api.Label;
 import net.jqwik.api.lifecycle.AfterContainer;

@@ -7,7 +7,7 @@ import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StoredEntry;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

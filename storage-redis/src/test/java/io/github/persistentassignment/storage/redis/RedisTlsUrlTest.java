@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.StorageException;
-import io.github.persistentassignment.conformance.TestBackends;
+import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
