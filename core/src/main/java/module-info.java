@@ -11,6 +11,7 @@ module io.github.persistentassignment {
   exports io.github.persistentassignment;
   exports io.github.persistentassignment.catalog;
   exports io.github.persistentassignment.codec;
+  exports io.github.persistentassignment.spi;
   // Helpers for this project's own modules only; not an API.
   exports io.github.persistentassignment.internal to
       io.github.persistentassignment.storage.memory,

@@ -1,5 +1,9 @@
 package io.github.persistentassignment;
 
+import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,4 +32,34 @@ public interface EnumerableStorage extends PersistentStorage {
    * @throws IllegalStateException if the storage is closed
    */
   void forEachEntry(Consumer<? super StoredEntry> action);
+
+  /**
+   * Removes one config's entries for every key: what is left of a stopped experiment. Shipped
+   * adapters do it efficiently (one indexed {@code DELETE} in SQL, {@code SCAN} with pipelined
+   * {@code HDEL} on Redis, a scan with batched deletes on DynamoDB); this default enumerates and
+   * deletes one by one.
+   *
+   * <p>Entries saved for the config while the purge runs may survive it; run it after the
+   * experiment has stopped serving.
+   *
+   * @param configName the experiment or layer name
+   * @return how many entries were removed
+   * @throws StorageException if the backend failed; entries already removed stay removed
+   * @throws IllegalArgumentException if the name is null or blank
+   * @throws IllegalStateException if the storage is closed
+   */
+  default long purge(String configName) {
+    requireNonBlank(configName, "configName");
+    List<String> keys = new ArrayList<>();
+    forEachEntry(
+        entry -> {
+          if (entry.configName().equals(configName)) {
+            keys.add(entry.key());
+          }
+        });
+    for (String key : keys) {
+      delete(key, configName);
+    }
+    return keys.size();
+  }
 }

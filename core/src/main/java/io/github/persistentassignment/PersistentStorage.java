@@ -143,6 +143,41 @@ public interface PersistentStorage extends AutoCloseable {
   }
 
   /**
+   * Removes every entry of a key: erases what is stored for one user and id type. Removing a key
+   * with no entries is not an error. Shipped adapters do this in one round trip; this default loads
+   * the key and deletes its entries one by one.
+   *
+   * @param key the storage key
+   * @throws StorageException if the backend failed; some entries may already be gone
+   * @throws IllegalArgumentException if the key is null or blank
+   * @throws IllegalStateException if the storage is closed
+   */
+  default void deleteAll(String key) {
+    requireNonBlank(key, "key");
+    for (String configName : load(key).asMap().keySet()) {
+      delete(key, configName);
+    }
+  }
+
+  /**
+   * Stores an entry read from another storage only if none is stored for its key and config name,
+   * keeping its expiry: what a migration between stores writes. An entry without an expiry gets
+   * this storage's own time to live, if it has one. An adapter without expiry support (as this
+   * default) stores the values with its own rules, as {@link #saveIfAbsent} does; the shipped
+   * adapters keep the expiry.
+   *
+   * @param entry the entry to copy
+   * @return empty when this call wrote; otherwise the entry already stored, and nothing was written
+   * @throws StorageException if the backend failed
+   * @throws IllegalArgumentException if the entry is null
+   * @throws IllegalStateException if the storage is closed
+   */
+  default Optional<StickyValues> copyIfAbsent(StoredEntry entry) {
+    requireNonNullArgument(entry, "entry");
+    return saveIfAbsent(entry.key(), entry.configName(), entry.values());
+  }
+
+  /**
    * Releases what the adapter created (connections, pools, clients it built itself). Clients the
    * caller handed in stay open. Idempotent.
    */

@@ -1,5 +1,6 @@
 package io.github.persistentassignment;
 
+import io.github.persistentassignment.internal.Quoting;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,11 +48,25 @@ public class StorageException extends RuntimeException {
    */
   public static StorageException of(String operation, String key, Throwable cause) {
     return new StorageException(
-        operation + " failed for key '" + key + "': " + describe(cause), cause);
+        operation + " failed for key " + Quoting.quote(key) + ": " + describe(cause), cause);
+  }
+
+  /**
+   * Builds the standard message for an operation that failed with a reason of the adapter's own:
+   * {@code "<operation> failed for key '<key>': <reason>"}.
+   *
+   * @param operation the storage operation
+   * @param key the storage key the operation was for
+   * @param reason what went wrong
+   * @return the exception to throw
+   */
+  public static StorageException of(String operation, String key, String reason) {
+    return new StorageException(
+        operation + " failed for key " + Quoting.quote(key) + ": " + Quoting.escape(reason));
   }
 
   private static String describe(Throwable cause) {
     String message = cause.getMessage();
-    return message == null ? cause.getClass().getName() : message;
+    return message == null ? cause.getClass().getName() : Quoting.escape(message);
   }
 }

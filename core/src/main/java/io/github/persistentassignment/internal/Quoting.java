@@ -1,0 +1,60 @@
+package io.github.persistentassignment.internal;
+
+/**
+ * Quotes text that came from a caller or a backend (a storage key, a driver's message) into an
+ * exception message: control characters escaped, at most {@link #MAX_CHARS} characters kept. A key
+ * of any length or content then yields a message of a few hundred characters, on one line.
+ */
+public final class Quoting {
+  /** How many characters of the quoted text a message keeps. */
+  public static final int MAX_CHARS = 200;
+
+  private Quoting() {}
+
+  /**
+   * The text in single quotes, escaped and cut: {@code 'alice:userID'}, or {@code 'aaaa…' (100000
+   * characters)} when longer than {@link #MAX_CHARS}.
+   *
+   * @param text the text to quote
+   * @return the quoted text
+   */
+  public static String quote(String text) {
+    return "'"
+        + escape(text)
+        + "'"
+        + (text.length() > MAX_CHARS ? " (" + text.length() + " characters)" : "");
+  }
+
+  /**
+   * The text escaped and cut to {@link #MAX_CHARS} characters (with {@code …} when cut), without
+   * quotes: for a driver's message that follows a colon.
+   *
+   * @param text the text
+   * @return the escaped text
+   */
+  public static String escape(String text) {
+    int end = Math.min(text.length(), MAX_CHARS);
+    StringBuilder out = new StringBuilder(end + 8);
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\\' -> out.append("\\\\");
+        case '\'' -> out.append("\\'");
+        default -> {
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    if (text.length() > end) {
+      out.append('…');
+    }
+    return out.toString();
+  }
+}
