@@ -3,6 +3,7 @@ package io.github.persistentassignment.cli;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.conformance.PersistentStorageConformanceTest;
 import java.util.Collection;
@@ -69,6 +70,19 @@ public class CheckedStore extends PersistentStorageConformanceTest {
     public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
       note(key, configName);
       return delegate.saveIfAbsent(key, configName, values);
+    }
+
+    @Override
+    public void deleteAll(String key) {
+      delegate.deleteAll(key);
+    }
+
+    @Override
+    public Optional<StickyValues> copyIfAbsent(StoredEntry entry) {
+      if (entry != null) {
+        note(entry.key(), entry.configName());
+      }
+      return delegate.copyIfAbsent(entry);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class CopyCommand implements Callable<Integer> {
   @Option(
       names = "--to-option",
       paramLabel = "NAME=VALUE",
-      description = "A setting of the target store, such as createSchemaIfMissing=true.")
+      description = "A setting of the target store, such as createTableIfMissing=true.")
   Map<String, String> toOptions = new LinkedHashMap<>();
 
   @Spec CommandSpec spec;
@@ -64,7 +64,7 @@ final class CopyCommand implements Callable<Integer> {
             // PersistentStorage.saveIfAbsent), which would count an entry already there as copied.
             Optional<StickyValues> existing = target.load(entry.key()).get(entry.configName());
             if (existing.isEmpty()) {
-              existing = target.saveIfAbsent(entry.key(), entry.configName(), entry.values());
+              existing = target.copyIfAbsent(entry); // keeps the entry's expiry
             }
             if (existing.isEmpty()) {
               counts[0]++;

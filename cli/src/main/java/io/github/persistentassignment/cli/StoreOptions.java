@@ -23,8 +23,8 @@ final class StoreOptions {
       names = {"-o", "--store-option"},
       paramLabel = "NAME=VALUE",
       description =
-          "A backend setting, such as keyPrefix=pa: (Redis), table=… or"
-              + " createSchemaIfMissing=true (JDBC), region=… (DynamoDB).")
+          "A backend setting, such as keyPrefix=pa: (Redis), tableName=… or"
+              + " createTableIfMissing=true (JDBC), region=… (DynamoDB).")
   Map<String, String> options = new LinkedHashMap<>();
 
   PersistentStorage open() {
