@@ -37,6 +37,10 @@ import picocli.CommandLine.ScopeType;
       CopyCommand.class,
       CheckCommand.class,
       BenchCommand.class,
+      KeysCommand.class,
+      StatsCommand.class,
+      PurgeCommand.class,
+      ForgetCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     footer = {
