@@ -25,7 +25,13 @@ public final class Assignment {
      */
     STORAGE_UNAVAILABLE,
     /** No experiment or layer has this name; the assignment is empty. */
-    UNRECOGNIZED
+    UNRECOGNIZED,
+    /**
+     * The user's stored entry is from a version the experiment excludes ({@code
+     * excludeBelowVersion}): the experiment's default values are served, the user is not in the
+     * experiment, and nothing is saved.
+     */
+    EXCLUDED
   }
 
   private static final StickyValues NOTHING = StickyValues.builder().jsonValue(Map.of()).build();
@@ -48,6 +54,10 @@ public final class Assignment {
 
   static Assignment live(Evaluation live, Reason reason) {
     return new Assignment(live.name(), reason, live, live.values());
+  }
+
+  static Assignment excluded(Evaluation live) {
+    return new Assignment(live.name(), Reason.EXCLUDED, live, live.excludedValues());
   }
 
   static Assignment persisted(Evaluation live, StickyValues stored) {
@@ -125,7 +135,8 @@ public final class Assignment {
    * @return true when in an experiment group
    */
   public boolean userInExperiment() {
-    return reason == Reason.PERSISTED || (live != null && live.experimentGroup());
+    return reason == Reason.PERSISTED
+        || (reason != Reason.EXCLUDED && live != null && live.experimentGroup());
   }
 
   /**

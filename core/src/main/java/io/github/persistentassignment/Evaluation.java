@@ -3,6 +3,8 @@ package io.github.persistentassignment;
 import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The live result of evaluating one experiment or layer for one user: the {@link StickyValues} it
  * would store, and the facts {@link PersistentAssignment} decides with. The value fields (group,
@@ -26,7 +28,17 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
  * @param experimentGroup whether the user landed in one of the experiment's groups (not an
  *     override, a targeting failure or outside the allocation); only such results are stored
  * @param values what the user gets, in the form it is stored: group, rule, parameters ({@code
- *     jsonValue}), exposures, a layer's delegate, and the configuration's time and version
+ *     jsonValue}), exposures, a layer's delegate, and the configuration's time and version (the
+ *     experiment's assignment version, which the version rules below compare with)
+ * @param fallbackIdType the id type a user without {@code idType} is bucketed and stored by, and
+ *     under which a user who has both is looked up second (anonymous → logged in), or null
+ * @param reassignBelowVersion a stored entry whose {@code configVersion} is below this (an entry
+ *     without one counts as 0) is discarded: the user is evaluated live and the result saved; 0 for
+ *     none
+ * @param excludeBelowVersion a user whose stored entry's version is below this is kept out of the
+ *     experiment: served {@code excludedValues}, nothing saved; 0 for none
+ * @param excludedValues what a user excluded by {@code excludeBelowVersion} gets: the experiment's
+ *     default values
  */
 public record Evaluation(
     String name,
@@ -34,7 +46,11 @@ public record Evaluation(
     String idType,
     boolean active,
     boolean experimentGroup,
-    StickyValues values) {
+    StickyValues values,
+    @Nullable String fallbackIdType,
+    int reassignBelowVersion,
+    int excludeBelowVersion,
+    StickyValues excludedValues) {
 
   /** Whether an evaluation is of an experiment or of a layer. */
   public enum Kind {
@@ -47,13 +63,38 @@ public record Evaluation(
   /**
    * Validates the components.
    *
-   * @throws IllegalArgumentException if the name or id type is blank, or kind or values null
+   * @throws IllegalArgumentException if the name or id type is blank, kind or values null, the
+   *     fallback id type blank or equal to {@code idType}, or a version threshold negative
    */
   public Evaluation {
     requireNonBlank(name, "name");
     requireNonNullArgument(kind, "kind");
     requireNonBlank(idType, "idType");
     requireNonNullArgument(values, "values");
+    requireNonNullArgument(excludedValues, "excludedValues");
+    if (fallbackIdType != null) {
+      requireNonBlank(fallbackIdType, "fallbackIdType");
+      if (fallbackIdType.equals(idType)) {
+        throw new IllegalArgumentException(
+            "fallbackIdType of " + name + " must differ from its idType (" + idType + ")");
+      }
+    }
+    if (reassignBelowVersion < 0 || excludeBelowVersion < 0) {
+      throw new IllegalArgumentException(
+          "reassignBelowVersion and excludeBelowVersion of " + name + " must be 0 or more");
+    }
+  }
+
+  /**
+   * The version a stored entry was assigned with: its {@code configVersion}, 0 when it has none (an
+   * entry written by another SDK).
+   *
+   * @param stored the stored entry
+   * @return its version
+   */
+  static int versionOf(StickyValues stored) {
+    Integer version = stored.configVersion();
+    return version == null ? 0 : version;
   }
 
   /**
@@ -80,7 +121,11 @@ public record Evaluation(
     return new Builder(name, kind, idType)
         .active(active)
         .experimentGroup(experimentGroup)
-        .values(values);
+        .values(values)
+        .fallbackIdType(fallbackIdType)
+        .reassignBelowVersion(reassignBelowVersion)
+        .excludeBelowVersion(excludeBelowVersion)
+        .excludedValues(excludedValues);
   }
 
   /** Builds an {@link Evaluation}; it is mutable and every setter returns it. */
@@ -91,6 +136,10 @@ public record Evaluation(
     private boolean active;
     private boolean experimentGroup;
     private StickyValues values = StickyValues.builder().build();
+    private @Nullable String fallbackIdType;
+    private int reassignBelowVersion;
+    private int excludeBelowVersion;
+    private StickyValues excludedValues = StickyValues.builder().build();
 
     private Builder(String name, Kind kind, String idType) {
       this.name = name;
@@ -166,13 +215,68 @@ public record Evaluation(
     }
 
     /**
+     * Sets the fallback id type (anonymous → logged in). Default: none.
+     *
+     * @param fallbackIdType the id type, or null for none
+     * @return this builder
+     */
+    public Builder fallbackIdType(@Nullable String fallbackIdType) {
+      this.fallbackIdType = fallbackIdType;
+      return this;
+    }
+
+    /**
+     * Discards stored entries of versions below this one. Default: 0 (none).
+     *
+     * @param version the first version whose entries are kept
+     * @return this builder
+     */
+    public Builder reassignBelowVersion(int version) {
+      this.reassignBelowVersion = version;
+      return this;
+    }
+
+    /**
+     * Keeps users with stored entries of versions below this one out of the experiment. Default: 0
+     * (none).
+     *
+     * @param version the first version whose users stay in
+     * @return this builder
+     */
+    public Builder excludeBelowVersion(int version) {
+      this.excludeBelowVersion = version;
+      return this;
+    }
+
+    /**
+     * Sets what an excluded user gets: the experiment's default values. Default: empty values.
+     *
+     * @param excludedValues the values
+     * @return this builder
+     */
+    public Builder excludedValues(StickyValues excludedValues) {
+      this.excludedValues = requireNonNullArgument(excludedValues, "excludedValues");
+      return this;
+    }
+
+    /**
      * Builds the evaluation.
      *
      * @return a new immutable {@link Evaluation}
      * @throws IllegalArgumentException if the name or id type is blank
      */
     public Evaluation build() {
-      return new Evaluation(name, kind, idType, active, experimentGroup, values);
+      return new Evaluation(
+          name,
+          kind,
+          idType,
+          active,
+          experimentGroup,
+          values,
+          fallbackIdType,
+          reassignBelowVersion,
+          excludeBelowVersion,
+          excludedValues);
     }
   }
 }

@@ -5,11 +5,8 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
 
 import io.github.persistentassignment.Assignment.Reason;
 import io.github.persistentassignment.Evaluation.Kind;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,13 +27,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>Evaluate live. An unknown name is {@link Reason#UNRECOGNIZED}, with no storage I/O.
- *   <li>A user without a unit ID for the experiment's id type is served live, with no I/O.
+ *   <li>A user without a unit ID for the experiment's id type is served live, with no I/O; with a
+ *       {@linkplain Evaluation#fallbackIdType() fallback id type} the user is stored under that one
+ *       instead (anonymous), and a user who has both is looked up under the primary key, then the
+ *       fallback key, in one round trip: an entry found under the fallback is served and copied to
+ *       the primary key with {@code saveIfAbsent} (logged in).
  *   <li>When the user's entries could not be loaded ({@link UserPersistedValues#unavailable()}) the
  *       live result is served with {@link Reason#STORAGE_UNAVAILABLE}; nothing is saved or deleted,
  *       so a failed load never reassigns anyone.
  *   <li>An inactive experiment's stored entry is deleted (the experiment is over), and so is the
  *       entry of a user who opts out ({@link UserAssignments#optOut}, {@link
  *       ExperimentOptions#optOut()}); nothing else ever deletes.
+ *   <li>A stored entry older than the experiment's {@code excludeBelowVersion} gets the
+ *       experiment's defaults ({@link Reason#EXCLUDED}, nothing saved); one older than {@code
+ *       reassignBelowVersion} is replaced by the live result (an entry without a version is version
+ *       0).
  *   <li>A stored entry is served ({@link Reason#PERSISTED}), unless an {@link Enforce} check says
  *       the user no longer qualifies; then the live result is served and storage is left alone.
  *   <li>A first result in an experiment group is saved with {@link PersistentStorage#saveIfAbsent};
@@ -53,13 +58,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. It does not own the storage: close the storage yourself.
  */
 public final class PersistentAssignment {
-  private final PersistentStorage storage;
+  private final FailOpenStorage storage;
   private final Evaluator evaluator;
-  private final AtomicLong storageFailures = new AtomicLong();
-  private final StorageFailureLog failureLog = new StorageFailureLog();
 
   private PersistentAssignment(Builder builder) {
-    this.storage = requireNonNullArgument(builder.storage, "storage");
+    this.storage = new FailOpenStorage(requireNonNullArgument(builder.storage, "storage"));
     this.evaluator = requireNonNullArgument(builder.evaluator, "evaluator");
   }
 
@@ -81,7 +84,7 @@ public final class PersistentAssignment {
    * @throws IllegalArgumentException if {@code user} is null
    */
   public UserAssignments forUser(User user) {
-    return new UserAssignments(this, requireNonNullArgument(user, "user"));
+    return new UserAssignments(this, storage, requireNonNullArgument(user, "user"));
   }
 
   /**
@@ -102,7 +105,7 @@ public final class PersistentAssignment {
     if (key.isEmpty()) {
       return UserPersistedValues.empty();
     }
-    return load(key.get());
+    return storage.load(key.get());
   }
 
   /**
@@ -140,7 +143,7 @@ public final class PersistentAssignment {
    * @return the count
    */
   public long storageFailures() {
-    return storageFailures.get();
+    return storage.failures();
   }
 
   /**
@@ -152,7 +155,7 @@ public final class PersistentAssignment {
    * @return the count
    */
   public long storageOutages() {
-    return failureLog.outages();
+    return storage.outages();
   }
 
   private Assignment assign(User user, String name, ExperimentOptions options, Kind kind) {
@@ -186,31 +189,88 @@ public final class PersistentAssignment {
     }
     Evaluation live = evaluated.get();
 
-    Optional<String> key = StorageKeys.of(user, live.idType());
-    if (key.isEmpty()) {
+    Optional<String> primary = StorageKeys.of(user, live.idType());
+    Optional<String> fallback =
+        live.fallbackIdType() == null
+            ? Optional.empty()
+            : StorageKeys.of(user, live.fallbackIdType());
+    if (primary.isEmpty() && fallback.isEmpty()) {
       return Assignment.live(live, Reason.EVALUATED);
     }
+    // A user without the primary unit ID is stored by the fallback (anonymous); a user with both
+    // is stored by the primary and looked up under the fallback second, both in one round trip.
+    String key = primary.orElseGet(fallback::get);
+    Optional<String> secondKey = primary.isPresent() ? fallback : Optional.empty();
+    secondKey.ifPresent(second -> view.preload(List.of(key, second)));
 
-    UserPersistedValues values = view.entries(key.get());
+    UserPersistedValues values = view.entries(key);
     if (!values.isAvailable()) {
       return Assignment.live(live, Reason.STORAGE_UNAVAILABLE);
     }
     if (!live.active()) {
-      delete(key.get(), name, view);
+      delete(key, name, view);
+      secondKey.ifPresent(second -> delete(second, name, view));
       return Assignment.live(live, Reason.EVALUATED);
     }
 
     Optional<StickyValues> stored = values.get(name);
+    boolean fromFallback = false;
+    if (stored.isEmpty() && secondKey.isPresent()) {
+      stored = view.entries(secondKey.get()).get(name);
+      fromFallback = stored.isPresent();
+    }
     if (stored.isPresent()) {
-      return stillQualifies(user, name, stored.get(), enforceTargeting, enforceOverrides)
-          ? Assignment.persisted(live, stored.get())
-          : Assignment.live(live, Reason.EVALUATED);
+      int version = Evaluation.versionOf(stored.get());
+      if (version < live.excludeBelowVersion()) {
+        return Assignment.excluded(live);
+      }
+      if (version < live.reassignBelowVersion()) {
+        return reassign(fromFallback ? secondKey.get() : key, key, live, view);
+      }
+      if (!stillQualifies(user, name, stored.get(), enforceTargeting, enforceOverrides)) {
+        return Assignment.live(live, Reason.EVALUATED);
+      }
+      return fromFallback
+          ? copyToPrimary(key, live, stored.get(), view)
+          : Assignment.persisted(live, stored.get());
     }
 
     if (!live.experimentGroup()) {
       return Assignment.live(live, Reason.EVALUATED);
     }
-    return saveFirst(key.get(), live, view);
+    return saveFirst(key, live, view);
+  }
+
+  /**
+   * An entry of a version the experiment re-randomizes: the live result replaces it (or, when the
+   * user is now in no group, the stale entry is removed).
+   */
+  private Assignment reassign(String staleKey, String key, Evaluation live, StoredView view) {
+    if (!staleKey.equals(key)) {
+      delete(staleKey, live.name(), view);
+    }
+    if (!live.experimentGroup()) {
+      delete(key, live.name(), view);
+      return Assignment.live(live, Reason.EVALUATED);
+    }
+    if (storage.save(key, live.name(), live.values())) {
+      view.stored(key, live.name(), live.values());
+    }
+    return Assignment.live(live, Reason.EVALUATED);
+  }
+
+  /**
+   * An entry found under the fallback key (assigned while anonymous): served, and copied to the
+   * primary key so the logged-in user keeps it; a concurrent writer's entry there wins.
+   */
+  private Assignment copyToPrimary(
+      String key, Evaluation live, StickyValues stored, StoredView view) {
+    Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), stored);
+    if (winner == null) {
+      return Assignment.persisted(live, stored);
+    }
+    view.stored(key, live.name(), winner.orElse(stored));
+    return Assignment.persisted(live, winner.orElse(stored));
   }
 
   /**
@@ -248,65 +308,24 @@ public final class PersistentAssignment {
     return !(enforceOverrides && evaluator.matchesOverride(user, experiment));
   }
 
-  /** One key's entries, or the "unavailable" marker when the load failed (logged and counted). */
-  UserPersistedValues load(String key) {
-    try {
-      UserPersistedValues values = storage.load(key);
-      failureLog.recovered();
-      return values;
-    } catch (RuntimeException e) {
-      recordFailure("load", key, e);
-      return UserPersistedValues.unavailable();
-    }
-  }
-
-  /**
-   * Several keys' entries in one round trip; every key is "unavailable" when the load failed
-   * (logged and counted once).
-   */
-  Map<String, UserPersistedValues> loadAll(List<String> keys) {
-    try {
-      Map<String, UserPersistedValues> values = storage.loadAll(keys);
-      failureLog.recovered();
-      return values;
-    } catch (RuntimeException e) {
-      recordFailure("loadAll", keys.get(0), e);
-      Map<String, UserPersistedValues> unavailable = new LinkedHashMap<>();
-      keys.forEach(key -> unavailable.put(key, UserPersistedValues.unavailable()));
-      return unavailable;
-    }
-  }
-
   private Assignment saveFirst(String key, Evaluation live, StoredView view) {
-    try {
-      Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), live.values());
-      failureLog.recovered();
-      view.stored(key, live.name(), winner.orElse(live.values()));
-      if (winner.isPresent()) {
-        return Assignment.persisted(live, winner.get());
-      }
-    } catch (RuntimeException e) {
-      recordFailure("saveIfAbsent", key, e);
+    Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), live.values());
+    if (winner == null) {
+      return Assignment.live(live, Reason.EVALUATED);
     }
-    return Assignment.live(live, Reason.EVALUATED);
+    view.stored(key, live.name(), winner.orElse(live.values()));
+    return winner.isPresent()
+        ? Assignment.persisted(live, winner.get())
+        : Assignment.live(live, Reason.EVALUATED);
   }
 
   private void delete(String key, String name, StoredView view) {
     if (!view.mayHold(key, name)) {
       return;
     }
-    try {
-      storage.delete(key, name);
-      failureLog.recovered();
+    if (storage.delete(key, name)) {
       view.deleted(key, name);
-    } catch (RuntimeException e) {
-      recordFailure("delete", key, e);
     }
-  }
-
-  private void recordFailure(String operation, String key, RuntimeException e) {
-    storageFailures.incrementAndGet();
-    failureLog.failed(operation, key, e);
   }
 
   /** Builds a {@link PersistentAssignment}. */

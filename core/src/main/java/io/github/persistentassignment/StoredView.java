@@ -1,5 +1,7 @@
 package io.github.persistentassignment;
 
+import java.util.List;
+
 /**
  * Where one decision of {@link PersistentAssignment} finds a storage key's entries, and what it
  * tells after writing. {@link UserAssignments} loads each key once and keeps its view up to date;
@@ -9,6 +11,12 @@ interface StoredView {
 
   /** The entries stored under the key: loaded (once), passed in, or the "unavailable" marker. */
   UserPersistedValues entries(String key);
+
+  /**
+   * Loads several keys in one round trip before their entries are asked for (a user's primary and
+   * fallback keys). The two-step API's view has nothing to load.
+   */
+  default void preload(List<String> keys) {}
 
   /**
    * Whether a delete of this entry could remove anything. A request's own view knows; values a

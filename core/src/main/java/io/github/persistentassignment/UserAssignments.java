@@ -47,11 +47,13 @@ import java.util.Optional;
  */
 public final class UserAssignments {
   private final PersistentAssignment assignment;
+  private final FailOpenStorage storage;
   private final User user;
   private final View view = new View();
 
-  UserAssignments(PersistentAssignment assignment, User user) {
+  UserAssignments(PersistentAssignment assignment, FailOpenStorage storage, User user) {
     this.assignment = assignment;
+    this.storage = storage;
     this.user = user;
   }
 
@@ -82,7 +84,7 @@ public final class UserAssignments {
           .filter(key -> !keys.contains(key))
           .ifPresent(keys::add);
     }
-    view.loadAll(keys);
+    view.preload(keys);
     return this;
   }
 
@@ -174,16 +176,17 @@ public final class UserAssignments {
 
     @Override
     public synchronized UserPersistedValues entries(String key) {
-      return byKey.computeIfAbsent(key, assignment::load);
+      return byKey.computeIfAbsent(key, storage::load);
     }
 
-    synchronized void loadAll(List<String> keys) {
+    @Override
+    public synchronized void preload(List<String> keys) {
       List<String> missing = new ArrayList<>(keys);
       missing.removeAll(byKey.keySet());
       if (missing.size() == 1) {
         entries(missing.get(0));
       } else if (!missing.isEmpty()) {
-        byKey.putAll(assignment.loadAll(missing));
+        byKey.putAll(storage.loadAll(missing));
       }
     }
 

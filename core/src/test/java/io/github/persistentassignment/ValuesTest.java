@@ -278,9 +278,38 @@ class ValuesTest {
     @DisplayName("rejects null values")
     void rejectsNullValues() {
       assertThatThrownBy(
-              () -> new Evaluation("exp", Evaluation.Kind.EXPERIMENT, "userID", true, true, null))
+              () ->
+                  new Evaluation(
+                      "exp",
+                      Evaluation.Kind.EXPERIMENT,
+                      "userID",
+                      true,
+                      true,
+                      null,
+                      null,
+                      0,
+                      0,
+                      StickyValues.builder().build()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("values");
+    }
+
+    @Test
+    @DisplayName("rejects a fallback id type equal to the id type, and negative version rules")
+    void rejectsBadLifecycle() {
+      assertThatThrownBy(
+              () ->
+                  Evaluation.builder("exp", Evaluation.Kind.EXPERIMENT, "userID")
+                      .fallbackIdType("userID")
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("fallbackIdType of exp must differ from its idType");
+      assertThatThrownBy(
+              () ->
+                  Evaluation.builder("exp", Evaluation.Kind.EXPERIMENT, "userID")
+                      .excludeBelowVersion(-1)
+                      .build())
+          .hasMessageContaining("0 or more");
     }
 
     @Test

@@ -149,6 +149,10 @@ final class AssignCommand implements Callable<Integer> {
       case STORAGE_UNAVAILABLE ->
           "loading the user's entries failed; the live result is served and nothing written";
       case UNRECOGNIZED -> "not in the experiments file";
+      case EXCLUDED ->
+          "the entry stored under "
+              + where
+              + " is from a version the experiment excludes; the defaults are served";
       case EVALUATED -> evaluatedLive(result, where, before, after);
     };
   }

@@ -40,7 +40,11 @@ public final class CatalogJsonReader {
           "defaultParameters",
           "groups",
           "targeting",
-          "overrides");
+          "overrides",
+          "fallbackIdType",
+          "version",
+          "reassignBelowVersion",
+          "excludeBelowVersion");
   private static final List<String> GROUP_FIELDS = List.of("name", "weight", "parameters");
   private static final List<String> CONDITION_FIELDS = List.of("attribute", "operator", "value");
   private static final List<String> LAYER_FIELDS =
@@ -230,6 +234,10 @@ public final class CatalogJsonReader {
             overridesAt.put(unitId, cursor.valueAt());
           }
         }
+        case "fallbackIdType" -> builder.fallbackIdType(nonBlank(cursor.string()));
+        case "version" -> builder.version(cursor.nullableInteger());
+        case "reassignBelowVersion" -> builder.reassignBelowVersion(requiredInt());
+        case "excludeBelowVersion" -> builder.excludeBelowVersion(requiredInt());
         default -> throw cursor.unknownField(EXPERIMENT_FIELDS);
       }
     }
@@ -251,6 +259,14 @@ public final class CatalogJsonReader {
     }
     builder.name(name).salt(salt.orElse(name)).groups(groups);
     return new ParsedExperiment(build(builder::build, at), at, nameAt);
+  }
+
+  private int requiredInt() {
+    Integer value = cursor.nullableInteger();
+    if (value == null) {
+      throw cursor.error(cursor.valueAt(), "expected a whole number, got null");
+    }
+    return value;
   }
 
   private void checkGroups(List<Group> groups, JsonPosition at, List<JsonPosition> namesAt) {

@@ -6,8 +6,6 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
 import io.github.persistentassignment.StorageKeys;
 import io.github.persistentassignment.internal.JsonValues;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param groups the groups, in bucket order
  * @param targeting conditions a user must all pass to be allocated
  * @param overrides unit ID → name of the group that unit always gets
+ * @param fallbackIdType the id type a user without {@code idType} is bucketed and stored by (an
+ *     anonymous visitor's {@code stableID}); a user with both keeps a group first given under the
+ *     fallback; null for none
+ * @param version the experiment's assignment version, stored with each entry as {@code
+ *     configVersion}; null to use the catalog's version
+ * @param reassignBelowVersion entries of an older version are discarded and the user is assigned
+ *     afresh; 0 for none
+ * @param excludeBelowVersion users holding an entry of an older version get the default parameters
+ *     and stay out of the experiment; 0 for none
  */
 public record Experiment(
     String name,
@@ -40,7 +47,11 @@ public record Experiment(
     Map<String, @Nullable Object> defaultParameters,
     List<Group> groups,
     List<Condition> targeting,
-    Map<String, String> overrides) {
+    Map<String, String> overrides,
+    @Nullable String fallbackIdType,
+    @Nullable Integer version,
+    int reassignBelowVersion,
+    int excludeBelowVersion) {
 
   /** The id type used when none is given. */
   public static final String DEFAULT_ID_TYPE = "userID";
@@ -62,9 +73,13 @@ public record Experiment(
             requireNonNullArgument(defaultParameters, "defaultParameters"),
             "defaultParameters of experiment " + name);
     groups = List.copyOf(requireNonNullArgument(groups, "groups"));
-    requireUsableGroups(name, groups);
+    ExperimentChecks.requireUsableGroups(name, groups);
     targeting = List.copyOf(requireNonNullArgument(targeting, "targeting"));
-    overrides = copyOverrides(name, requireNonNullArgument(overrides, "overrides"), groups);
+    overrides =
+        ExperimentChecks.copyOverrides(
+            name, requireNonNullArgument(overrides, "overrides"), groups);
+    ExperimentChecks.requireUsableLifecycle(
+        name, idType, fallbackIdType, version, reassignBelowVersion, excludeBelowVersion);
   }
 
   /**
@@ -91,7 +106,11 @@ public record Experiment(
             .active(active)
             .allocationPercent(allocationPercent)
             .defaultParameters(defaultParameters)
-            .groups(groups);
+            .groups(groups)
+            .fallbackIdType(fallbackIdType)
+            .version(version)
+            .reassignBelowVersion(reassignBelowVersion)
+            .excludeBelowVersion(excludeBelowVersion);
     builder.targeting.addAll(targeting);
     builder.overrides.putAll(overrides);
     return builder;
@@ -119,43 +138,6 @@ public record Experiment(
     return List.copyOf(names);
   }
 
-  private static void requireUsableGroups(String name, List<Group> groups) {
-    if (groups.stream().noneMatch(group -> group.weight() > 0)) {
-      throw new IllegalArgumentException(
-          "experiment " + name + " needs at least one group with a weight above 0");
-    }
-    Set<String> seen = new HashSet<>();
-    for (Group group : groups) {
-      if (!seen.add(group.name())) {
-        throw new IllegalArgumentException(
-            "experiment " + name + " has two groups named " + group.name());
-      }
-    }
-  }
-
-  private static Map<String, String> copyOverrides(
-      String name, Map<String, String> overrides, List<Group> groups) {
-    Map<String, String> copy = new LinkedHashMap<>();
-    overrides.forEach(
-        (unitId, groupName) -> {
-          requireNonBlank(unitId, "override unit ID of experiment " + name);
-          requireNonNullArgument(groupName, "override group of " + unitId);
-          if (groups.stream().noneMatch(group -> group.name().equals(groupName))) {
-            throw new IllegalArgumentException(
-                "experiment "
-                    + name
-                    + " overrides "
-                    + unitId
-                    + " to unknown group "
-                    + groupName
-                    + "; its groups are "
-                    + groups.stream().map(Group::name).toList());
-          }
-          copy.put(unitId, groupName);
-        });
-    return Collections.unmodifiableMap(copy);
-  }
-
   /** Builds an {@link Experiment}; {@link #build()} validates. */
   public static final class Builder {
     private String name;
@@ -167,6 +149,10 @@ public record Experiment(
     private final List<Group> groups = new ArrayList<>();
     private final List<Condition> targeting = new ArrayList<>();
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private @Nullable String fallbackIdType;
+    private @Nullable Integer version;
+    private int reassignBelowVersion;
+    private int excludeBelowVersion;
 
     private Builder(String name) {
       this.name = name;
@@ -331,6 +317,51 @@ public record Experiment(
     }
 
     /**
+     * Buckets and stores a user without the primary id type by this one, and keeps a group given
+     * under it when the user later has both (anonymous → logged in). Default: none.
+     *
+     * @param fallbackIdType the fallback id type, such as {@code stableID}, or null for none
+     * @return this builder
+     */
+    public Builder fallbackIdType(@Nullable String fallbackIdType) {
+      this.fallbackIdType = fallbackIdType;
+      return this;
+    }
+
+    /**
+     * Sets the experiment's assignment version, stored with each entry. Default: the catalog's.
+     *
+     * @param version the version, 0 or more, or null for the catalog's
+     * @return this builder
+     */
+    public Builder version(@Nullable Integer version) {
+      this.version = version;
+      return this;
+    }
+
+    /**
+     * Re-randomizes users whose entry is older than this version. Default: 0 (none).
+     *
+     * @param version at most the experiment's own version
+     * @return this builder
+     */
+    public Builder reassignBelowVersion(int version) {
+      this.reassignBelowVersion = version;
+      return this;
+    }
+
+    /**
+     * Keeps users whose entry is older than this version out of the experiment. Default: 0 (none).
+     *
+     * @param version at most the experiment's own version
+     * @return this builder
+     */
+    public Builder excludeBelowVersion(int version) {
+      this.excludeBelowVersion = version;
+      return this;
+    }
+
+    /**
      * Builds the experiment.
      *
      * @return a new immutable {@link Experiment}
@@ -346,7 +377,11 @@ public record Experiment(
           defaultParameters,
           groups,
           targeting,
-          overrides);
+          overrides,
+          fallbackIdType,
+          version,
+          reassignBelowVersion,
+          excludeBelowVersion);
     }
   }
 }
