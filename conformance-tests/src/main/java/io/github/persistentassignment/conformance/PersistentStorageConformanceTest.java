@@ -1041,6 +1041,19 @@ public abstract class PersistentStorageConformanceTest {
   }
 
   /**
+   * The experiment's lifecycle over the adapter under test: anonymous → logged in (one round trip,
+   * the entry then under both keys) and assignment versions.
+   */
+  @Nested
+  @DisplayName("The experiment's lifecycle over this storage")
+  public class Lifecycle extends LifecycleScenarios {
+    /** For JUnit. */
+    public Lifecycle() {
+      super(underTest());
+    }
+  }
+
+  /**
    * {@link PersistentAssignment} over the adapter under test, called through the two-step API that
    * bridges use: {@code getUserPersistedValues}, then {@code getExperiment} or {@code getLayer}
    * with {@link io.github.persistentassignment.ExperimentOptions}.
