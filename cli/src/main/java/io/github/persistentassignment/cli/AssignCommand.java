@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +47,16 @@ final class AssignCommand implements Callable<Integer> {
       description = "The experiments file (JSON, see docs/experiment-catalog.md).")
   Path experimentsFile;
 
-  @Option(names = "--user", required = true, paramLabel = "ID", description = "The unit ID.")
-  String unitId;
+  @Option(names = "--user", paramLabel = "ID", description = "The unit ID.")
+  @Nullable String unitId;
+
+  @Option(
+      names = "--id",
+      paramLabel = "TYPE=ID",
+      description =
+          "Another ID of the same user, such as stableID=device-42 (a visitor's device before"
+              + " login); repeatable.")
+  Map<String, String> otherIds = new LinkedHashMap<>();
 
   @Option(
       names = "--id-type",
@@ -89,10 +99,22 @@ final class AssignCommand implements Callable<Integer> {
             "no experiment or layer named '" + name + "' in " + experimentsFile);
       }
     }
+    if (unitId == null && otherIds.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "give the user's ID with --user ID (or other IDs with --id TYPE=ID)");
+    }
     User.Builder builder = User.builder().attributes(attributes);
-    if (idType.equalsIgnoreCase("userID")) {
+    otherIds.forEach(
+        (type, id) -> {
+          if (type.equalsIgnoreCase("userID")) {
+            builder.userId(id);
+          } else {
+            builder.customId(type, id);
+          }
+        });
+    if (unitId != null && idType.equalsIgnoreCase("userID")) {
       builder.userId(unitId);
-    } else {
+    } else if (unitId != null) {
       builder.customId(idType, unitId);
     }
     User user = builder.build();
@@ -104,7 +126,7 @@ final class AssignCommand implements Callable<Integer> {
       // id type are loaded once, at the first evaluation of that type, and each evaluation sees
       // what the ones before it saved.
       UserAssignments request = assignment.forUser(user);
-      out.println("User " + unitId + " (" + idType + "), store " + store.url);
+      out.println("User " + describe(user) + ", store " + store.url);
       for (String name : targets) {
         boolean layer = catalog.layer(name).isPresent();
         String unitType =
@@ -112,6 +134,12 @@ final class AssignCommand implements Callable<Integer> {
                 ? catalog.layer(name).map(Layer::idType).orElseThrow()
                 : catalog.experiment(name).map(Experiment::idType).orElseThrow();
         Optional<String> key = StorageKeys.of(user, unitType);
+        String fallback = layer ? null : catalog.experiment(name).orElseThrow().fallbackIdType();
+        if (key.isEmpty() && fallback != null) {
+          // An anonymous visitor is stored under the fallback id type's key.
+          key = StorageKeys.of(user, fallback);
+          unitType = fallback;
+        }
         // The store is read directly before and after each evaluation, to explain what it did.
         // A read that fails here is this command's error (exit 1), rather than the silent live
         // evaluation the library falls back to.
@@ -145,7 +173,12 @@ final class AssignCommand implements Callable<Integer> {
     }
     String where = key.get();
     return switch (result.reason()) {
-      case PERSISTED -> "served from the assignment stored under " + where;
+      case PERSISTED ->
+          before.isEmpty()
+              ? "served from the entry stored under the experiment's fallback id type (before"
+                  + " login); now also stored under "
+                  + where
+              : "served from the assignment stored under " + where;
       case STORAGE_UNAVAILABLE ->
           "loading the user's entries failed; the live result is served and nothing written";
       case UNRECOGNIZED -> "not in the experiments file";
@@ -157,6 +190,14 @@ final class AssignCommand implements Callable<Integer> {
     };
   }
 
+  /** The user's IDs, as the header shows them: {@code alice (userID), device-42 (stableID)}. */
+  private static String describe(User user) {
+    List<String> ids = new ArrayList<>();
+    user.unitId("userID").ifPresent(id -> ids.add(id + " (userID)"));
+    user.customIds().forEach((type, id) -> ids.add(id + " (" + type + ")"));
+    return String.join(", ", ids);
+  }
+
   /** Why a live result was served, told from what the store held before and after. */
   private String evaluatedLive(
       Assignment result,
@@ -166,8 +207,18 @@ final class AssignCommand implements Callable<Integer> {
     if (before.isEmpty() && after.isPresent()) {
       return "evaluated live; this first assignment is now stored under " + where;
     }
+    if (before.isPresent() && after.isPresent() && !before.equals(after)) {
+      return "evaluated live; the entry stored under "
+          + where
+          + " was from version "
+          + Optional.ofNullable(before.get().configVersion()).orElse(0)
+          + ", which the experiment re-randomizes (reassignBelowVersion): replaced by this one";
+    }
     if (before.isPresent() && after.isEmpty()) {
-      return "evaluated live; the experiment is not active, so its stored entry was deleted";
+      return result.experimentActive()
+          ? "evaluated live; the stored entry was from a version the experiment re-randomizes,"
+              + " and the user is now in no group, so it was deleted"
+          : "evaluated live; the experiment is not active, so its stored entry was deleted";
     }
     if (before.isPresent()) {
       if (!result.experimentActive()) {

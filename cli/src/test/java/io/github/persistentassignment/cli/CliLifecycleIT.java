@@ -87,6 +87,49 @@ class CliLifecycleIT {
     }
 
     @Test
+    @DisplayName("assign keeps a visitor's group after login, and a version bump re-randomizes")
+    void loginAndVersions() throws IOException {
+      String v1 =
+          """
+          { "experiments": [ { "name": "checkout", "fallbackIdType": "stableID", "version": 1,
+              "groups": [ {"name": "A", "weight": 50}, {"name": "B", "weight": 50} ] } ] }
+          """;
+      Path first = Files.writeString(folder.resolve("v1.json"), v1);
+      Path second =
+          Files.writeString(
+              folder.resolve("v2.json"),
+              v1.replace("\"version\": 1", "\"version\": 2, \"reassignBelowVersion\": 2"));
+      written.add("visitor-7:stableID");
+      written.add("u-login:userID");
+      Result anonymous =
+          run("assign", "--experiments", first.toString(), "--id", "stableID=visitor-7");
+      assertThat(anonymous.out())
+          .as(anonymous.toString())
+          .contains("now stored under visitor-7:stableID");
+      Result login =
+          run(
+              "assign",
+              "--experiments",
+              first.toString(),
+              "--user",
+              "u-login",
+              "--id",
+              "stableID=visitor-7");
+      assertThat(login.out())
+          .as(login.toString())
+          .contains(
+              "PERSISTED: served from the entry stored under the experiment's fallback id type");
+      Result bumped = run("assign", "--experiments", second.toString(), "--user", "u-login");
+      assertThat(bumped.out())
+          .as(bumped.toString())
+          .contains("was from version 1, which the experiment re-randomizes");
+      try (PersistentStorage storage = PersistentStorages.open(url(), options())) {
+        assertThat(storage.load("u-login:userID").get("checkout").map(StickyValues::configVersion))
+            .contains(2);
+      }
+    }
+
+    @Test
     @DisplayName("stats flags the skewed split and passes the fair one")
     void stats() throws IOException {
       seed();
