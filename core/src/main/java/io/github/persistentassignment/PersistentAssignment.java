@@ -5,9 +5,12 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
 
 import io.github.persistentassignment.Assignment.Reason;
 import io.github.persistentassignment.Evaluation.Kind;
+import io.github.persistentassignment.internal.LogSafe;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each user in the group they were first given: decides, on every evaluation, whether to
@@ -58,12 +61,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. It does not own the storage: close the storage yourself.
  */
 public final class PersistentAssignment {
+  private static final Logger log = LoggerFactory.getLogger(PersistentAssignment.class);
+
   private final FailOpenStorage storage;
+  private final DecisionWrites writes;
   private final Evaluator evaluator;
+  private final @Nullable DecisionListener listener;
 
   private PersistentAssignment(Builder builder) {
     this.storage = new FailOpenStorage(requireNonNullArgument(builder.storage, "storage"));
+    this.writes = new DecisionWrites(storage);
     this.evaluator = requireNonNullArgument(builder.evaluator, "evaluator");
+    this.listener = builder.listener;
   }
 
   /**
@@ -175,8 +184,19 @@ public final class PersistentAssignment {
         StoredView.of(values));
   }
 
-  /** The decision the class documentation numbers, over the entries a view holds. */
+  /** The decision the class documentation numbers, told to the listener. */
   Assignment decide(
+      User user,
+      String name,
+      Kind kind,
+      boolean enforceTargeting,
+      boolean enforceOverrides,
+      StoredView view) {
+    return observed(decision(user, name, kind, enforceTargeting, enforceOverrides, view));
+  }
+
+  /** The decision the class documentation numbers, over the entries a view holds. */
+  private Assignment decision(
       User user,
       String name,
       Kind kind,
@@ -208,8 +228,8 @@ public final class PersistentAssignment {
       return Assignment.live(live, Reason.STORAGE_UNAVAILABLE);
     }
     if (!live.active()) {
-      delete(key, name, view);
-      secondKey.ifPresent(second -> delete(second, name, view));
+      writes.delete(key, name, view);
+      secondKey.ifPresent(second -> writes.delete(second, name, view));
       return Assignment.live(live, Reason.EVALUATED);
     }
 
@@ -225,52 +245,20 @@ public final class PersistentAssignment {
         return Assignment.excluded(live);
       }
       if (version < live.reassignBelowVersion()) {
-        return reassign(fromFallback ? secondKey.get() : key, key, live, view);
+        return writes.reassign(fromFallback ? secondKey.get() : key, key, live, view);
       }
       if (!stillQualifies(user, name, stored.get(), enforceTargeting, enforceOverrides)) {
         return Assignment.live(live, Reason.EVALUATED);
       }
       return fromFallback
-          ? copyToPrimary(key, live, stored.get(), view)
+          ? writes.copyToPrimary(key, live, stored.get(), view)
           : Assignment.persisted(live, stored.get());
     }
 
     if (!live.experimentGroup()) {
       return Assignment.live(live, Reason.EVALUATED);
     }
-    return saveFirst(key, live, view);
-  }
-
-  /**
-   * An entry of a version the experiment re-randomizes: the live result replaces it (or, when the
-   * user is now in no group, the stale entry is removed).
-   */
-  private Assignment reassign(String staleKey, String key, Evaluation live, StoredView view) {
-    if (!staleKey.equals(key)) {
-      delete(staleKey, live.name(), view);
-    }
-    if (!live.experimentGroup()) {
-      delete(key, live.name(), view);
-      return Assignment.live(live, Reason.EVALUATED);
-    }
-    if (storage.save(key, live.name(), live.values())) {
-      view.stored(key, live.name(), live.values());
-    }
-    return Assignment.live(live, Reason.EVALUATED);
-  }
-
-  /**
-   * An entry found under the fallback key (assigned while anonymous): served, and copied to the
-   * primary key so the logged-in user keeps it; a concurrent writer's entry there wins.
-   */
-  private Assignment copyToPrimary(
-      String key, Evaluation live, StickyValues stored, StoredView view) {
-    Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), stored);
-    if (winner == null) {
-      return Assignment.persisted(live, stored);
-    }
-    view.stored(key, live.name(), winner.orElse(stored));
-    return Assignment.persisted(live, winner.orElse(stored));
+    return writes.saveFirst(key, live, view);
   }
 
   /**
@@ -280,11 +268,25 @@ public final class PersistentAssignment {
   Assignment optOut(User user, String name, @Nullable Kind kind, StoredView view) {
     Optional<Evaluation> evaluated = evaluate(user, name, kind);
     if (evaluated.isEmpty()) {
-      return Assignment.unrecognized(name);
+      return observed(Assignment.unrecognized(name));
     }
     Evaluation live = evaluated.get();
-    StorageKeys.of(user, live.idType()).ifPresent(key -> delete(key, name, view));
-    return Assignment.live(live, Reason.EVALUATED);
+    StorageKeys.of(user, live.idType()).ifPresent(key -> writes.delete(key, name, view));
+    return observed(Assignment.live(live, Reason.EVALUATED));
+  }
+
+  private Assignment observed(Assignment assignment) {
+    if (listener != null) {
+      try {
+        listener.decided(assignment);
+      } catch (RuntimeException e) {
+        log.warn(
+            "The decision listener failed ({}); the assignment is served as decided",
+            LogSafe.exceptionTypes(e));
+        log.debug("The decision listener's failure", e);
+      }
+    }
+    return assignment;
   }
 
   /** The live result, or empty for an unknown name or one of another kind (null: any kind). */
@@ -308,32 +310,24 @@ public final class PersistentAssignment {
     return !(enforceOverrides && evaluator.matchesOverride(user, experiment));
   }
 
-  private Assignment saveFirst(String key, Evaluation live, StoredView view) {
-    Optional<StickyValues> winner = storage.saveIfAbsent(key, live.name(), live.values());
-    if (winner == null) {
-      return Assignment.live(live, Reason.EVALUATED);
-    }
-    view.stored(key, live.name(), winner.orElse(live.values()));
-    return winner.isPresent()
-        ? Assignment.persisted(live, winner.get())
-        : Assignment.live(live, Reason.EVALUATED);
-  }
-
-  private void delete(String key, String name, StoredView view) {
-    if (!view.mayHold(key, name)) {
-      return;
-    }
-    if (storage.delete(key, name)) {
-      view.deleted(key, name);
-    }
-  }
-
   /** Builds a {@link PersistentAssignment}. */
   public static final class Builder {
     private @Nullable PersistentStorage storage;
     private @Nullable Evaluator evaluator;
+    private @Nullable DecisionListener listener;
 
     private Builder() {}
+
+    /**
+     * Tells a listener of every decision (metrics, audit). Default: none.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder decisionListener(DecisionListener listener) {
+      this.listener = requireNonNullArgument(listener, "listener");
+      return this;
+    }
 
     /**
      * Sets where assignments are stored. Required.
