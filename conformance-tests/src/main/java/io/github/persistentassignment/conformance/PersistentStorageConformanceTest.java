@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The conformance kit: every {@link PersistentStorage} adapter extends this class to prove it keeps
@@ -197,6 +193,33 @@ public abstract class PersistentStorageConformanceTest {
   }
 
   /**
+   * Stores something under the adapter's namespace at {@code key} that is not an entry at all, as
+   * another application sharing the namespace would: a Redis string where the adapter keeps hashes,
+   * an item without the adapter's attributes, a row another writer left half-filled. The
+   * foreign-item tests check that {@code forEachEntry} skips it and still visits every real entry,
+   * and that {@code purge} goes past it. The default skips those tests; a backend whose namespace
+   * cannot hold anything but entries keeps it.
+   *
+   * @param key a storage key, exactly as it would be passed to {@link PersistentStorage#save}
+   */
+  protected void writeForeignItem(String key) {
+    Assumptions.abort(
+        "Skipped: override writeForeignItem(String) to store something that is not an entry"
+            + " under the adapter's namespace, bypassing the adapter.");
+  }
+
+  /**
+   * The coarsest step in which the backend keeps an entry's expiry (DynamoDB's TTL attribute is in
+   * whole seconds). The tests that read an expiry back through {@code forEachEntry} allow this
+   * much, plus a second, around the expiry they expect. The default is one second.
+   *
+   * @return the backend's expiry resolution
+   */
+  protected Duration expiryResolution() {
+    return Duration.ofSeconds(1);
+  }
+
+  /**
    * The largest encoded entry, in bytes, the backend accepts. The large-value test stores an entry
    * of about {@code min(maxValueBytes(), 300 000)} bytes. The default has no limit.
    *
@@ -262,36 +285,6 @@ public abstract class PersistentStorageConformanceTest {
   /** A key unique to this test. */
   private String key(String name) {
     return prefix + name;
-  }
-
-  private static void awaitAll(List<? extends Future<?>> futures) throws Exception {
-    for (Future<?> future : futures) {
-      future.get(60, TimeUnit.SECONDS);
-    }
-  }
-
-  private static <T> List<T> runTogether(int threads, List<Callable<T>> tasks) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(tasks.size());
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await(30, TimeUnit.SECONDS);
-                  return task.call();
-                }));
-      }
-      awaitAll(futures);
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   private static void assertEntries(
@@ -569,7 +562,7 @@ public abstract class PersistentStorageConformanceTest {
           candidates.add(mine);
           calls.add(() -> instance.saveIfAbsent(key("racer"), config, mine));
         }
-        List<Optional<StickyValues>> results = runTogether(RACE_THREADS, calls);
+        List<Optional<StickyValues>> results = Race.runTogether(RACE_THREADS, calls);
 
         List<Integer> writers = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -625,7 +618,7 @@ public abstract class PersistentStorageConformanceTest {
               return null;
             });
       }
-      runTogether(RACE_THREADS, writers);
+      Race.runTogether(RACE_THREADS, writers);
       assertEntries(
           storage().load(key("shared")),
           expected,
@@ -743,6 +736,10 @@ public abstract class PersistentStorageConformanceTest {
             rejected("delete(" + shown + ", config)", "key", () -> storage().delete(bad, "kept")));
         tests.add(
             rejected("delete(key, " + shown + ")", "configName", () -> storage().delete(key, bad)));
+        tests.add(rejected("deleteAll(" + shown + ")", "key", () -> storage().deleteAll(bad)));
+        if (storage() instanceof EnumerableStorage enumerable) {
+          tests.add(rejected("purge(" + shown + ")", "configName", () -> enumerable.purge(bad)));
+        }
         tests.add(
             rejected(
                 "loadAll([key, " + shown + "])",
@@ -757,6 +754,10 @@ public abstract class PersistentStorageConformanceTest {
               "values",
               () -> storage().saveIfAbsent(key, CONFIG, null)));
       tests.add(rejected("loadAll(null)", "keys", () -> storage().loadAll(null)));
+      tests.add(rejected("copyIfAbsent(null)", "entry", () -> storage().copyIfAbsent(null)));
+      if (storage() instanceof EnumerableStorage enumerable) {
+        tests.add(rejected("forEachEntry(null)", "action", () -> enumerable.forEachEntry(null)));
+      }
 
       tests.add(
           dynamicTest(
@@ -776,40 +777,56 @@ public abstract class PersistentStorageConformanceTest {
     }
   }
 
-  /** Foreign or damaged data does not make a user's other entries unreadable. */
+  /**
+   * The corrupt-entry rule: an entry that cannot be decoded counts as absent everywhere ({@link
+   * #writeRawEntry} plants it).
+   */
   @Nested
   @DisplayName("Corrupt stored data")
-  public class CorruptData {
+  public class CorruptData extends CorruptEntryScenarios {
     /** For JUnit. */
-    public CorruptData() {}
-
-    @ParameterizedTest(name = "raw entry: {0}")
-    @ValueSource(
-        strings = {
-          "{not json",
-          "",
-          "[1,2,3]",
-          "\"just a string\"",
-          "{\"value\": true, \"time\": \"not a number\", \"group_name\": [\"a\", \"list\"]}",
-        })
-    @DisplayName("a corrupt entry is skipped while the key's other entries load")
-    void corruptEntryIsSkipped(String raw) {
-      storage().save(key("alice"), "good", Samples.everyField());
-      writeRawEntry(key("alice"), "corrupt", raw);
-      storage().save(key("alice"), "also-good", Samples.simple("also good"));
-      Map<String, StickyValues> good =
-          Map.of("good", Samples.everyField(), "also-good", Samples.simple("also good"));
-      assertEntries(storage().load(key("alice")), good, "load");
-      assertEntries(storage().loadAll(List.of(key("alice"))).get(key("alice")), good, "loadAll");
+    public CorruptData() {
+      super(kit());
     }
+  }
 
-    @Test
-    @DisplayName("a corrupt entry can be replaced by a good one")
-    void corruptEntryCanBeOverwritten() {
-      writeRawEntry(key("alice"), CONFIG, "{not json");
-      storage().save(key("alice"), CONFIG, Samples.simple("repaired"));
-      assertEntries(
-          storage().load(key("alice")), Map.of(CONFIG, Samples.simple("repaired")), "load");
+  /** Erasing a user. */
+  @Nested
+  @DisplayName("deleteAll")
+  public class DeletingAll extends DeleteAllScenarios {
+    /** For JUnit. */
+    public DeletingAll() {
+      super(kit());
+    }
+  }
+
+  /** Removing a stopped experiment's entries (an {@link EnumerableStorage} only). */
+  @Nested
+  @DisplayName("purge")
+  public class Purging extends PurgeScenarios {
+    /** For JUnit. */
+    public Purging() {
+      super(kit());
+    }
+  }
+
+  /** Something that is not an entry under the adapter's namespace ({@link #writeForeignItem}). */
+  @Nested
+  @DisplayName("A foreign item under the adapter's namespace")
+  public class ForeignItems extends ForeignItemScenarios {
+    /** For JUnit. */
+    public ForeignItems() {
+      super(kit());
+    }
+  }
+
+  /** An entry's expiry in {@link io.github.persistentassignment.StoredEntry} and copies. */
+  @Nested
+  @DisplayName("Expiry of listed and copied entries")
+  public class EntryExpiry extends EntryExpiryScenarios {
+    /** For JUnit. */
+    public EntryExpiry() {
+      super(kit());
     }
   }
 
@@ -918,6 +935,20 @@ public abstract class PersistentStorageConformanceTest {
       assertThatThrownBy(() -> closed.loadAll(List.of(key)))
           .as("loadAll")
           .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> closed.deleteAll(key))
+          .as("deleteAll")
+          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> closed.copyIfAbsent(new StoredEntry(key, CONFIG, values)))
+          .as("copyIfAbsent")
+          .isInstanceOf(IllegalStateException.class);
+      if (closed instanceof EnumerableStorage enumerable) {
+        assertThatThrownBy(() -> enumerable.forEachEntry(entry -> {}))
+            .as("forEachEntry")
+            .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> enumerable.purge(CONFIG))
+            .as("purge")
+            .isInstanceOf(IllegalStateException.class);
+      }
       assertEntries(storage().load(key), Map.of(), "alice, through an open instance");
     }
 
@@ -1002,12 +1033,9 @@ public abstract class PersistentStorageConformanceTest {
     }
   }
 
-  /**
-   * The adapter under test as the assignment scenarios see it: this test's instances and key
-   * prefix.
-   */
-  private AssignmentScenarioSupport.StorageUnderTest underTest() {
-    return new AssignmentScenarioSupport.StorageUnderTest() {
+  /** The adapter under test and this class's hooks, as the test groups in other files see them. */
+  private ContractScenarios.Kit kit() {
+    return new ContractScenarios.Kit() {
       @Override
       public PersistentStorage storage() {
         return PersistentStorageConformanceTest.this.storage();
@@ -1021,6 +1049,41 @@ public abstract class PersistentStorageConformanceTest {
       @Override
       public String prefix() {
         return prefix;
+      }
+
+      @Override
+      public boolean supportsTtl() {
+        return PersistentStorageConformanceTest.this.supportsTtl();
+      }
+
+      @Override
+      public PersistentStorage newStorageWithTtl(Duration ttl) {
+        return track(() -> createStorageWithTtl(ttl), "createStorageWithTtl(Duration)");
+      }
+
+      @Override
+      public Duration ttlForTests() {
+        return PersistentStorageConformanceTest.this.ttlForTests();
+      }
+
+      @Override
+      public void advanceTime(Duration duration) {
+        PersistentStorageConformanceTest.this.advanceTime(duration);
+      }
+
+      @Override
+      public Duration expiryResolution() {
+        return PersistentStorageConformanceTest.this.expiryResolution();
+      }
+
+      @Override
+      public void writeRawEntry(String key, String configName, String raw) {
+        PersistentStorageConformanceTest.this.writeRawEntry(key, configName, raw);
+      }
+
+      @Override
+      public void writeForeignItem(String key) {
+        PersistentStorageConformanceTest.this.writeForeignItem(key);
       }
     };
   }
@@ -1036,7 +1099,7 @@ public abstract class PersistentStorageConformanceTest {
   public class AssignmentsThroughForUser extends ForUserScenarios {
     /** For JUnit. */
     public AssignmentsThroughForUser() {
-      super(underTest());
+      super(kit());
     }
   }
 
@@ -1052,7 +1115,7 @@ public abstract class PersistentStorageConformanceTest {
   public class AssignmentsThroughTwoStep extends TwoStepScenarios {
     /** For JUnit. */
     public AssignmentsThroughTwoStep() {
-      super(underTest());
+      super(kit());
     }
   }
 }
