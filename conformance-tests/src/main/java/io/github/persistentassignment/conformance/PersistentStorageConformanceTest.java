@@ -48,9 +48,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Capabilities that not every backend has are hooks whose defaults skip the tests that need
  * them, through JUnit's {@link Assumptions} (they are reported as skipped, with a message naming
  * the hook to override, never as passed): {@link #supportsTtl()} with {@link
- * #createStorageWithTtl(Duration)}, and {@link #writeRawEntry(String, String, String)} for corrupt
- * data. {@link #advanceTime(Duration)}, {@link #ttlForTests()} and {@link #maxValueBytes()} tune
- * the tests to the backend.
+ * #createStorageWithTtl(Duration)} for expiry, {@link #writeRawEntry(String, String, String)} to
+ * plant a corrupt entry (the corrupt-entry rule), and {@link #writeForeignItem(String)} to plant
+ * something that is not an entry at all (enumeration and purge go past it). {@link
+ * #advanceTime(Duration)}, {@link #ttlForTests()}, {@link #expiryResolution()} and {@link
+ * #maxValueBytes()} tune the tests to the backend. The tests of {@code forEachEntry} and {@code
+ * purge} run when the adapter is an {@link EnumerableStorage}, and are skipped otherwise.
  *
  * <pre>{@code
  * class MyRedisStorageConformanceTest extends PersistentStorageConformanceTest {
@@ -95,10 +98,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clock, and the expiry tests take no time.
  *
  * <p>The tests are grouped in {@link Nested} classes whose display names read as the contract; a
- * failure names the rule that was broken. The assignment scenarios run twice, once through each API
- * a service may call: {@link PersistentAssignment#forUser} (one {@code UserAssignments} per
- * request) and the two-step {@code getUserPersistedValues} then {@code getExperiment}; the name of
- * their nested class says which.
+ * failure names the rule that was broken. Besides the groups written here: {@code deleteAll},
+ * {@code purge}, the corrupt-entry rule, foreign items, and the expiry of listed and copied
+ * entries, each in a file of its own. The assignment scenarios run twice, once through each API a
+ * service may call: {@link PersistentAssignment#forUser} (one {@code UserAssignments} per request)
+ * and the two-step {@code getUserPersistedValues} then {@code getExperiment}; the name of their
+ * nested class says which.
  */
 public abstract class PersistentStorageConformanceTest {
   private static final String CONFIG = "experiment";
