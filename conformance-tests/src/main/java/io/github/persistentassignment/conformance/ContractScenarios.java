@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Assumptions;
  */
 abstract class ContractScenarios {
   static final String CONFIG = "experiment";
+  static final int RACE_THREADS = 16;
+  static final int RACE_ROUNDS = 20;
+  static final int STORAGE_INSTANCES_IN_RACES = 4;
+  static final int CONFIGS_PER_THREAD = 10;
+  static final int LARGE_VALUE_BYTES = 300_000;
 
   /** The adapter under test and the subclass's hooks, as the kit exposes them to a group. */
   interface Kit extends AssignmentScenarioSupport.StorageUnderTest {
@@ -45,6 +50,9 @@ abstract class ContractScenarios {
 
     /** {@link PersistentStorageConformanceTest#expiryResolution()}. */
     Duration expiryResolution();
+
+    /** {@link PersistentStorageConformanceTest#maxValueBytes()}. */
+    int maxValueBytes();
 
     /** {@link PersistentStorageConformanceTest#writeRawEntry}. */
     void writeRawEntry(String key, String configName, String raw);

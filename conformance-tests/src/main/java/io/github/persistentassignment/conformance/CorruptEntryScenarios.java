@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every test plants the entry through {@code writeRawEntry}, and is skipped without it.
  */
 abstract class CorruptEntryScenarios extends ContractScenarios {
-  private static final int RACE_THREADS = 16;
 
   CorruptEntryScenarios(Kit kit) {
     super(kit);
