@@ -74,12 +74,19 @@ public final class InMemoryPersistentStorage extends AbstractEnumerableStorage {
 
   @Override
   protected Map<String, String> loadEncoded(String key) {
-    Map<String, Entry> entries = store.liveEntries(key, now());
+    Instant now = now();
+    Map<String, Entry> entries = store.liveEntries(key, now);
     if (entries.isEmpty()) {
       return Map.of();
     }
     Map<String, String> encoded = new LinkedHashMap<>();
-    entries.forEach((configName, entry) -> encoded.put(configName, entry.json()));
+    // The view is live: a write since it was filtered (a copy whose expiry has passed) shows in it.
+    entries.forEach(
+        (configName, entry) -> {
+          if (entry.isLiveAt(now)) {
+            encoded.put(configName, entry.json());
+          }
+        });
     return encoded;
   }
 
@@ -119,11 +126,15 @@ public final class InMemoryPersistentStorage extends AbstractEnumerableStorage {
   @Override
   protected void forEachEncoded(Consumer<RawEntry> action) {
     for (String key : store.keys()) {
+      Instant now = now();
       store
-          .liveEntries(key, now())
+          .liveEntries(key, now)
           .forEach(
-              (configName, entry) ->
-                  action.accept(new RawEntry(key, configName, entry.json(), entry.expiresAt())));
+              (configName, entry) -> {
+                if (entry.isLiveAt(now)) {
+                  action.accept(new RawEntry(key, configName, entry.json(), entry.expiresAt()));
+                }
+              });
     }
   }
 

@@ -3,7 +3,6 @@ package io.github.persistentassignment.storage.memory;
 import io.github.persistentassignment.spi.StorageLimits;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +85,10 @@ public final class InMemoryStore {
     return new ArrayList<>(entries.keySet());
   }
 
-  /** The live entries of a key, as JSON; drops expired ones, and the key once it has none left. */
+  /**
+   * The live entries of a key: a weakly consistent view, which later writes may change; drops
+   * expired ones, and the key once it has none left.
+   */
   Map<String, Entry> liveEntries(String key, Instant now) {
     ConcurrentMap<String, Entry> configs = entries.get(key);
     if (configs == null) {
@@ -96,7 +98,7 @@ public final class InMemoryStore {
     if (configs.isEmpty()) {
       entries.computeIfPresent(key, (k, current) -> current.isEmpty() ? null : current);
     }
-    return new LinkedHashMap<>(configs);
+    return configs;
   }
 
   private void dropExpired(ConcurrentMap<String, Entry> configs, Instant now) {
