@@ -103,6 +103,21 @@ final class BrokenAdapterKitRuns {
     }
   }
 
+  /** Enumeration loads every key, foreign items included. */
+  static class ForeignItemFailingKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new ForeignItemFailingStorage(backend.storage(), backend);
+    }
+
+    @Override
+    protected void writeForeignItem(String key) {
+      backend.writeForeign(key);
+    }
+  }
+
   /** copyIfAbsent drops the entry's expiry. */
   static class ExpiryDroppingCopyKitRun extends PersistentStorageConformanceTest {
     private final ReferenceBackend backend = new ReferenceBackend();

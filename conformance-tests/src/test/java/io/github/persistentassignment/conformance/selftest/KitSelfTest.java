@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.CaseInsensitiveKeyPropertyKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.CorruptEntryBlocksKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ExpiryDroppingCopyKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ForeignItemFailingKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.LoosePurgeKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.LossyReadModifyWriteKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.MinimalKitRun;
@@ -269,6 +270,15 @@ class KitSelfTest {
           LoosePurgeKitRun.class,
           "purge removes the config's entries for every key, returns how many, and leaves every"
               + " other config alone, look-alike names included");
+    }
+
+    @Test
+    @DisplayName("an enumeration that loads every key it finds fails on a foreign item")
+    void foreignItemFails() {
+      assertCaught(
+          ForeignItemFailingKitRun.class,
+          "forEachEntry skips a foreign item and visits every real entry",
+          "purge goes past a foreign item and removes the config's real entries");
     }
 
     @Test

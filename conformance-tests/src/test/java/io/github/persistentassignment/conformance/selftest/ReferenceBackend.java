@@ -3,6 +3,8 @@ package io.github.persistentassignment.conformance.selftest;
 import io.github.persistentassignment.conformance.selftest.ReferenceStorage.Stored;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,6 +32,11 @@ final class ReferenceBackend {
   Map<String, Stored> entriesOf(String key) {
     return (Map<String, Stored>)
         keyspace.computeIfAbsent(key, k -> new ConcurrentHashMap<String, Stored>());
+  }
+
+  /** Every key that holds something, entries or not. */
+  List<String> keys() {
+    return new ArrayList<>(keyspace.keySet());
   }
 
   /** Stores text that is not an encoded entry, as a buggy or foreign writer would. */
