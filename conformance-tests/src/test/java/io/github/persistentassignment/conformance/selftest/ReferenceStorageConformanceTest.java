@@ -9,9 +9,11 @@ import java.time.Duration;
  * The reference adapter passes the whole kit, every capability included. It lives in another
  * package than the kit, as a user's subclass does.
  */
+// tag::own-adapter-kit[]
 class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
-  private final MutableClock clock = new MutableClock();
+  // One backend per test class instance: every storage the kit creates sees the same data.
   private final ReferenceBackend backend = new ReferenceBackend();
+  private final MutableClock clock = new MutableClock();
 
   @Override
   protected PersistentStorage createStorage() {
@@ -43,3 +45,4 @@ class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
     backend.writeForeign(key);
   }
 }
+// end::own-adapter-kit[]

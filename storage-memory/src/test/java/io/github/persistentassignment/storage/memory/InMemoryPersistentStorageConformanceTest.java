@@ -11,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
  * store holds nothing but entries.
  */
 @DisplayName("InMemoryPersistentStorage keeps the storage contract")
-// tag::kit[]
 class InMemoryPersistentStorageConformanceTest extends PersistentStorageConformanceTest {
   // One store per test class instance: every storage the kit creates sees the same data.
   private final InMemoryStore store = InMemoryStore.unbounded();
@@ -42,4 +41,3 @@ class InMemoryPersistentStorageConformanceTest extends PersistentStorageConforma
     store.put(key, configName, new InMemoryStore.Entry(raw, null), clock.instant());
   }
 }
-// end::kit[]
