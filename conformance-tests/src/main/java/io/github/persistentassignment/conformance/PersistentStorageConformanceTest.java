@@ -463,7 +463,7 @@ public abstract class PersistentStorageConformanceTest {
   public class Lifecycle extends LifecycleScenarios {
     /** For JUnit. */
     public Lifecycle() {
-      super(underTest());
+      super(kit());
     }
   }
 
