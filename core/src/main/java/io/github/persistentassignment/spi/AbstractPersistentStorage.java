@@ -172,6 +172,18 @@ public abstract class AbstractPersistentStorage implements PersistentStorage {
   protected abstract void deleteAllEncoded(String key);
 
   /**
+   * Whether this adapter repeats a write whose reply was lost (a reconnect, an SDK retry). Such an
+   * adapter may find its own first attempt stored; core then reports the write as this call's
+   * (empty), as the contract allows, rather than as another writer's. The default is false: a
+   * stored entry is always reported as stored, even when it equals the values being saved.
+   *
+   * @return true when writes may be sent twice
+   */
+  protected boolean retriesWrites() {
+    return false;
+  }
+
+  /**
    * Releases what the adapter created; called once, by the first {@link #close()}. The default does
    * nothing.
    */
@@ -389,7 +401,9 @@ public abstract class AbstractPersistentStorage implements PersistentStorage {
       StickyValues existing = decodeOrNull(storedJson);
       if (existing != null) {
         // A retried write may find its own first attempt: the caller serves the same entry.
-        return existing.equals(values) ? Optional.empty() : Optional.of(existing);
+        return retriesWrites() && existing.equals(values)
+            ? Optional.empty()
+            : Optional.of(existing);
       }
       LogSafe.unreadableEntry(log, "Replacing", key, configName, "it cannot be decoded");
       if (call(

@@ -153,6 +153,13 @@ final class MapStorage extends AbstractEnumerableStorage {
     return removed;
   }
 
+  boolean retries;
+
+  @Override
+  protected boolean retriesWrites() {
+    return retries;
+  }
+
   @Override
   protected void closeResources() {
     closings.incrementAndGet();
