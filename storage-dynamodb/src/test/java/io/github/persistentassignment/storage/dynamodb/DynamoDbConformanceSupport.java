@@ -60,7 +60,7 @@ abstract class DynamoDbConformanceSupport extends PersistentStorageConformanceTe
 
   @Override
   protected int maxValueBytes() {
-    // The 400 KB item limit, less room for the key, the config name and the attribute names.
-    return DynamoDbPersistentStorage.MAX_ITEM_BYTES - 4 * 1024;
+    // The 400 KB item limit, less room for the longest key and config name and the attributes.
+    return DynamoDbPersistentStorage.MAX_VALUE_BYTES;
   }
 }

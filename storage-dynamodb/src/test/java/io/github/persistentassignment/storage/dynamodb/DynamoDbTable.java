@@ -18,8 +18,12 @@ final class DynamoDbTable implements AutoCloseable {
     DynamoDbClient client = DynamoDbLocal.client(endpoint);
     String name = "pa-test-" + UUID.randomUUID();
     try (DynamoDbPersistentStorage storage =
-        DynamoDbPersistentStorage.builder().client(client).tableName(name).build()) {
-      storage.createTableIfMissing();
+        DynamoDbPersistentStorage.builder()
+            .client(client)
+            .tableName(name)
+            .createTableIfMissing(true)
+            .build()) {
+      storage.load("first-use:creates-the-table");
     }
     return new DynamoDbTable(client, name);
   }
