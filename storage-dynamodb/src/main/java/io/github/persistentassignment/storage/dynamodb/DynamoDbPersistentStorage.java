@@ -306,9 +306,9 @@ public final class DynamoDbPersistentStorage extends AbstractEnumerableStorage {
 
     /**
      * The largest encoded entry, in UTF-8 bytes; a larger one is refused before any request.
-     * Default and maximum: {@value DynamoDbPersistentStorage#MAX_VALUE_BYTES}.
+     * Default and maximum: {@link DynamoDbPersistentStorage#MAX_VALUE_BYTES}.
      *
-     * @param maxValueBytes 1 to {@value DynamoDbPersistentStorage#MAX_VALUE_BYTES}
+     * @param maxValueBytes 1 to {@link DynamoDbPersistentStorage#MAX_VALUE_BYTES}
      * @return this builder
      * @throws IllegalArgumentException if out of range
      */

@@ -97,14 +97,12 @@ final class Table {
     if (createIfMissing) {
       ready = false;
     }
+    // Short and without quotes: core escapes and cuts the reason to 200 characters.
     return new DynamoDbProblem(
-        "DynamoDB table '"
+        "DynamoDB table "
             + name
-            + "' does not exist in this account and region. Create it with partition key 'pk'"
-            + " (S), sort key 'sk' (S) and TTL on 'ttl' (see the README's DynamoDB section for the"
-            + " AWS CLI command and a CloudFormation snippet), or set createTableIfMissing(true) in"
-            + " development. DynamoDB said: "
-            + cause.getMessage(),
+            + " does not exist in this account and region: create it (see the README) or set"
+            + " createTableIfMissing(true)",
         cause);
   }
 
@@ -180,7 +178,7 @@ final class Table {
     } catch (ResourceNotFoundException | ResourceInUseException e) {
       throw e;
     } catch (SdkException | DynamoDbProblem e) {
-      throw notReady("checking or creating it (createTableIfMissing) failed: " + e.getMessage(), e);
+      throw notReady("checking or creating it failed: " + e.getMessage(), e);
     }
   }
 
@@ -204,12 +202,7 @@ final class Table {
             && types.get(PARTITION_KEY) == ScalarAttributeType.S
             && types.get(SORT_KEY) == ScalarAttributeType.S;
     if (!expected) {
-      throw notReady(
-          "it has the key schema "
-              + keys
-              + " over "
-              + types
-              + "; this adapter needs partition key 'pk' (S) and sort key 'sk' (S)");
+      throw notReady("its keys are " + keys + " of types " + types + ", not pk (S) and sk (S)");
     }
   }
 
@@ -218,6 +211,7 @@ final class Table {
   }
 
   private DynamoDbProblem notReady(String reason, @Nullable Throwable cause) {
-    return new DynamoDbProblem("DynamoDB table '" + name + "' is not ready: " + reason, cause);
+    return new DynamoDbProblem(
+        "DynamoDB table " + name + " is not ready (createTableIfMissing): " + reason, cause);
   }
 }

@@ -266,9 +266,11 @@ class DynamoDbPersistentStorageTest {
         for (int call = 0; call < 2; call++) {
           assertThatThrownBy(() -> storage.load("alice"))
               .isInstanceOf(StorageException.class)
-              .hasMessageStartingWith("load failed for key 'alice': DynamoDB table '" + name)
-              .hasMessageContaining("is not ready")
-              .hasMessageContaining("partition key 'pk' (S) and sort key 'sk' (S)");
+              .hasMessageStartingWith(
+                  "load failed for key 'alice': DynamoDB table "
+                      + name
+                      + " is not ready (createTableIfMissing): its keys are {id=HASH} of types"
+                      + " {id=S}, not pk (S) and sk (S)");
         }
         assertThat(COUNTER.drain()).containsExactly("DescribeTable", "DescribeTable");
       } finally {
@@ -448,8 +450,8 @@ class DynamoDbPersistentStorageTest {
             .isInstanceOf(StorageException.class)
             .hasMessageContaining("load failed for key 'alice'")
             .hasMessageContaining(name)
-            .hasMessageContaining("createTableIfMissing(true)")
-            .hasMessageContaining("README");
+            .hasMessageContaining("README")
+            .hasMessageContaining("createTableIfMissing(true)");
         assertThatThrownBy(() -> storage.save("alice", "exp", VALUES))
             .isInstanceOf(StorageException.class)
             .hasMessageContaining(name);

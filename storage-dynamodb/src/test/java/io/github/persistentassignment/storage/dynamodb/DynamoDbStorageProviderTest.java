@@ -100,7 +100,7 @@ class DynamoDbStorageProviderTest {
     badValues.forEach(
         (name, value) ->
             assertThatThrownBy(
-                    () -> PersistentStorages.open("dynamodb://t?" + name + "=" + value).close())
+                    () -> PersistentStorages.open("dynamodb://tbl?" + name + "=" + value).close())
                 .as("%s=%s", name, value)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(name));
@@ -159,7 +159,10 @@ class DynamoDbStorageProviderTest {
       storage.save("new:userID", "exp", values);
       Set<StoredEntry> seen = new HashSet<>();
       storage.forEachEntry(seen::add);
-      assertThat(seen).containsExactly(new StoredEntry("new:userID", "exp", values));
+      assertThat(seen)
+          .containsExactly(
+              new StoredEntry(
+                  "new:userID", "exp", values, clock.instant().plus(Duration.ofMinutes(1))));
     }
   }
 }

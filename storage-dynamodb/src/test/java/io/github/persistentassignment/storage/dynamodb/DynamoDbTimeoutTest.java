@@ -116,7 +116,7 @@ class DynamoDbTimeoutTest {
       assertFailsInTime(() -> storage.save(key, "exp", VALUES), "save");
       assertFailsInTime(() -> storage.saveIfAbsent(key, "other", VALUES), "saveIfAbsent");
       assertFailsInTime(() -> storage.delete(key, "never-saved"), "delete");
-      assertFailsInTime(() -> storage.loadAll(List.of(key, key())), "load");
+      assertFailsInTime(() -> storage.loadAll(List.of(key, key())), "loadAll");
       assertFailsInTime(() -> storage.forEachEntry(entry -> {}), "forEachEntry");
 
       proxy.pass();
@@ -242,7 +242,7 @@ class DynamoDbTimeoutTest {
         storage.load(key); // pooled connections, which the black hole then holds too
       }
       proxy.blackHole();
-      assertFailsInTime(() -> storage.loadAll(keys), "load");
+      assertFailsInTime(() -> storage.loadAll(keys), "loadAll");
     }
   }
 
