@@ -69,7 +69,7 @@ class DynamoDbExample {
     // A client of the storage's own, closed by close(); credentials from the SDK's default chain.
     DynamoDbPersistentStorage storage =
         DynamoDbPersistentStorage.builder()
-            .region(Region.EU_WEST_1)
+            .region(Region.US_EAST_1)
             .endpoint(URI.create(endpoint)) // optional: DynamoDB Local, a VPC endpoint
             .tableName(tableName)
             .createTableIfMissing(true) // development: the first call checks and creates it
