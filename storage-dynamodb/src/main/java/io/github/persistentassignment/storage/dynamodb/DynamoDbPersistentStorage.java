@@ -21,14 +21,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Stores assignments in an Amazon DynamoDB table through the AWS SDK for Java v2: one item per
  * (storage key, config name). Core ({@link AbstractEnumerableStorage}) keeps the contract's rules;
- * this class sends the requests.
- *
- * <pre>{@code
- * PersistentStorage storage = DynamoDbPersistentStorage.builder()
- *     .client(dynamoDbClient)            // yours: not closed by close()
- *     .tableName("persistent_assignments")
- *     .build();                          // sends nothing
- * }</pre>
+ * this class sends the requests. {@code builder().client(dynamoDbClient).build()} uses a client you
+ * own (never closed here); without one, the builder creates a client, which {@link #close()}
+ * closes.
  *
  * <p>The {@linkplain io.github.persistentassignment.storage.dynamodb package documentation} gives
  * the table's layout, the requests of each operation, expiry, and the deadlines: one {@link
@@ -78,13 +73,10 @@ public final class DynamoDbPersistentStorage extends AbstractEnumerableStorage {
     this.client = client;
     this.ownsClient = ownsClient;
     this.tableName = b.tableName;
+    Table table = new Table(b.tableName, b.createTableIfMissing);
+    // maxConnections bounds only a client of our own; a caller's HTTP client has its own pool.
     int maxConnections = ownsClient ? b.own.maxConnections() : 0;
-    this.requests =
-        new Requests(
-            client,
-            new Table(b.tableName, b.createTableIfMissing),
-            b.operationTimeout,
-            maxConnections);
+    this.requests = new Requests(client, table, b.operationTimeout, maxConnections);
     this.entries = new EntryRequests(requests, b.clock, b.consistentReads);
     this.batches = new BatchDeletes(requests);
     this.scans = new TableScans(requests, b.clock, b.consistentReads);
@@ -334,7 +326,7 @@ public final class DynamoDbPersistentStorage extends AbstractEnumerableStorage {
 
     /**
      * The longest one call on an entry may take, retries and backoff included, and each request of
-     * a bulk call (see the class documentation). Applies to a caller's client too. Default: 2 s.
+     * a bulk call (see the package documentation). Applies to a caller's client too. Default: 2 s.
      *
      * @param operationTimeout more than 0, at most 10 minutes
      * @return this builder
