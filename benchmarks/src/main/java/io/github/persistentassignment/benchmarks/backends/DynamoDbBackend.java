@@ -1,6 +1,7 @@
 package io.github.persistentassignment.benchmarks.backends;
 
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage;
 import java.net.URI;
 import java.util.ArrayList;
@@ -59,9 +60,31 @@ final class DynamoDbBackend extends BenchmarkBackend {
             .build();
     String table = "pa_bench_" + run;
     DynamoDbPersistentStorage storage =
-        DynamoDbPersistentStorage.builder().client(client).tableName(table).build();
-    storage.createTableIfMissing();
+        DynamoDbPersistentStorage.builder()
+            .client(client)
+            .tableName(table)
+            .createTableIfMissing(true)
+            .build();
+    createTable(storage);
     return new DynamoDbBackend(client, table, storage, new RawDynamoDb(client, table));
+  }
+
+  /**
+   * Makes the storage's first call, which creates the table, before the raw side needs it. The
+   * first requests to a freshly started DynamoDB Local can outlast the operation timeout; the
+   * storage checks the table again on each call until one succeeds.
+   */
+  private static void createTable(DynamoDbPersistentStorage storage) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        storage.load("bench-table-check:userID");
+        return;
+      } catch (StorageException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Override

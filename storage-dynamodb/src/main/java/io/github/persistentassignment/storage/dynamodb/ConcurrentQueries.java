@@ -3,7 +3,6 @@ package io.github.persistentassignment.storage.dynamodb;
 import static java.util.Objects.requireNonNull;
 
 import io.github.persistentassignment.StorageException;
-import io.github.persistentassignment.UserPersistedValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * pool has not started by the time the caller runs out of keys are cancelled, so a busy pool slows
  * a call down but never stalls it. The first failed query stops every thread from taking more keys;
  * the call then fails once the queries in flight have ended.
+ *
+ * <p>Each query has a deadline of its own (the caller's function makes it), so the whole call is
+ * given time in proportion to its keys, while an outage still ends it after about one query's
+ * timeout.
  *
  * <p>The pool is per storage instance, so at most {@code limit - 1} helper threads exist however
  * many {@code loadAll} calls run at once; each call has at most {@code limit} queries in flight.
@@ -52,9 +55,8 @@ final class ConcurrentQueries {
     pool.allowCoreThreadTimeOut(true); // an idle storage holds no threads
   }
 
-  Map<String, UserPersistedValues> run(
-      List<String> keys, Function<String, UserPersistedValues> query) {
-    Map<String, UserPersistedValues> results = new ConcurrentHashMap<>();
+  <R> Map<String, R> run(List<String> keys, Function<String, R> query) {
+    Map<String, R> results = new ConcurrentHashMap<>();
     AtomicInteger next = new AtomicInteger();
     Runnable worker =
         () -> {

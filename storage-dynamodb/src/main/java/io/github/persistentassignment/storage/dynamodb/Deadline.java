@@ -8,8 +8,10 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * When one storage operation must be over, however many requests it sends (pages of a Query, the
- * rounds of a conditional put, the queries of a {@code loadAll}).
+ * When a call on one entry must be over, however many requests it sends (pages of a Query, the
+ * rounds of a conditional put), or one request of a bulk call (a query of {@code loadAll}, a page
+ * or batch of {@code deleteAll}, {@code purge} and {@code forEachEntry}), whose deadlines thereby
+ * add up with the work.
  *
  * <p>Each request is given the time left as its {@code apiCallTimeout} ({@link #limit}), so the
  * SDK's retries and backoff stop there whoever built the client. And while a request runs ({@link

@@ -2,6 +2,7 @@ package io.github.persistentassignment.storage.dynamodb;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StorageProvider;
+import io.github.persistentassignment.spi.StoreOptions;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,26 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * Opens {@code dynamodb://TABLE?region=…&endpoint=…} URLs for {@link
  * io.github.persistentassignment.PersistentStorages}.
  *
- * <p>Settings, in the URL's query or as options (an option wins): {@code region} (else the AWS
- * SDK's default region chain), {@code endpoint} (for DynamoDB Local or a VPC endpoint, such as
- * {@code http://localhost:8000}), {@code createTableIfMissing} ({@code true} creates the table on
- * open, for development; default {@code false}), {@code consistentReads} ({@code true} by default).
- * Credentials come from the AWS SDK's default provider chain (environment, system properties,
- * profile, container or instance role). Timeouts and attempts are the builder's defaults (see
- * {@link DynamoDbPersistentStorage.Builder#operationTimeout}).
+ * <p>Every setting of {@link DynamoDbPersistentStorage.Builder} is an option of the same name, in
+ * the URL's query or among the options (an option wins over the query): {@code tableName} (else the
+ * URL's table), {@code region}, {@code endpoint} (DynamoDB Local or a VPC endpoint, such as {@code
+ * http://localhost:8000}), {@code createTableIfMissing}, {@code consistentReads}, {@code
+ * expireAfter}, {@code maxValueBytes}, {@code maxConcurrentQueries}, {@code operationTimeout},
+ * {@code connectTimeout}, {@code attemptTimeout}, {@code maxAttempts} and {@code maxConnections};
+ * durations as {@code 500ms}, {@code 2s}, {@code 30d} or ISO-8601. An unknown option is refused.
+ * Three settings are objects, not text: the client (the provider always builds its own, which the
+ * storage closes), the credentials (the AWS SDK's default chain: environment, system properties,
+ * profile, container or instance role; never in a URL) and the clock (the system's). Opening sends
+ * nothing to DynamoDB.
  */
 public final class DynamoDbStorageProvider implements StorageProvider {
-  private static final Set<String> SETTINGS =
-      Set.of("region", "endpoint", "createTableIfMissing", "consistentReads");
-
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public DynamoDbStorageProvider() {}
 
@@ -39,33 +39,32 @@ public final class DynamoDbStorageProvider implements StorageProvider {
 
   @Override
   public PersistentStorage open(String url, Map<String, String> options) {
-    Target target = parse(url, options);
-    DynamoDbPersistentStorage.Builder builder =
-        DynamoDbPersistentStorage.builder().tableName(target.table());
-    Map<String, String> settings = target.settings();
-    if (settings.containsKey("region")) {
-      builder.region(Region.of(settings.get("region")));
-    }
-    if (settings.containsKey("endpoint")) {
-      builder.endpoint(URI.create(settings.get("endpoint")));
-    }
-    if (settings.containsKey("consistentReads")) {
-      builder.consistentReads(bool(settings, "consistentReads"));
-    }
-    DynamoDbPersistentStorage storage = builder.build();
-    try {
-      if (settings.containsKey("createTableIfMissing") && bool(settings, "createTableIfMissing")) {
-        storage.createTableIfMissing();
-      }
-      return storage;
-    } catch (RuntimeException e) {
-      storage.close();
-      throw e;
-    }
+    return builder(parse(url, options)).build();
   }
 
   /** A table name and its settings, URL query and options merged. */
   record Target(String table, Map<String, String> settings) {}
+
+  /** The builder a target describes, every option read and none unknown. */
+  static DynamoDbPersistentStorage.Builder builder(Target target) {
+    StoreOptions options = StoreOptions.of("DynamoDB", target.settings());
+    DynamoDbPersistentStorage.Builder builder = DynamoDbPersistentStorage.builder();
+    builder.tableName(options.string("tableName").orElse(target.table()));
+    options.string("region").ifPresent(region -> builder.region(Region.of(region)));
+    options.string("endpoint").ifPresent(endpoint -> builder.endpoint(endpoint(endpoint)));
+    options.bool("createTableIfMissing").ifPresent(builder::createTableIfMissing);
+    options.bool("consistentReads").ifPresent(builder::consistentReads);
+    options.duration("expireAfter").ifPresent(builder::expireAfter);
+    options.count("maxValueBytes").ifPresent(builder::maxValueBytes);
+    options.count("maxConcurrentQueries").ifPresent(builder::maxConcurrentQueries);
+    options.duration("operationTimeout").ifPresent(builder::operationTimeout);
+    options.duration("connectTimeout").ifPresent(builder::connectTimeout);
+    options.duration("attemptTimeout").ifPresent(builder::attemptTimeout);
+    options.count("maxAttempts").ifPresent(builder::maxAttempts);
+    options.count("maxConnections").ifPresent(builder::maxConnections);
+    options.rejectUnknown();
+    return builder;
+  }
 
   static Target parse(String url, Map<String, String> options) {
     if (!url.toLowerCase(Locale.ROOT).startsWith("dynamodb://")) {
@@ -76,10 +75,6 @@ public final class DynamoDbStorageProvider implements StorageProvider {
     String table = question < 0 ? rest : rest.substring(0, question);
     if (table.endsWith("/")) {
       table = table.substring(0, table.length() - 1);
-    }
-    if (table.isBlank()) {
-      throw new IllegalArgumentException(
-          "dynamodb URL needs a table name, as in dynamodb://persistent_assignments?region=eu-west-1");
     }
     Map<String, String> settings = new LinkedHashMap<>();
     if (question >= 0) {
@@ -95,26 +90,19 @@ public final class DynamoDbStorageProvider implements StorageProvider {
       }
     }
     settings.putAll(options);
-    Map<String, String> unknown = new TreeMap<>(settings);
-    unknown.keySet().removeAll(SETTINGS);
-    if (!unknown.isEmpty()) {
+    if (table.isBlank() && !settings.containsKey("tableName")) {
       throw new IllegalArgumentException(
-          "unknown setting(s) "
-              + unknown.keySet()
-              + " for a DynamoDB store; known: "
-              + new TreeSet<>(SETTINGS));
+          "dynamodb URL needs a table name, as in dynamodb://persistent_assignments?region=eu-west-1");
     }
     return new Target(table, Map.copyOf(settings));
   }
 
-  private static boolean bool(Map<String, String> settings, String name) {
-    String value = settings.get(name);
-    if ("true".equalsIgnoreCase(value)) {
-      return true;
+  private static URI endpoint(String endpoint) {
+    try {
+      return URI.create(endpoint);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "option endpoint of a DynamoDB store must be a URI such as http://localhost:8000", e);
     }
-    if ("false".equalsIgnoreCase(value)) {
-      return false;
-    }
-    throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
   }
 }

@@ -1,81 +1,65 @@
 package io.github.persistentassignment.storage.dynamodb;
 
-import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.MAX_ITEM_BYTES;
-import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.PARTITION_KEY;
-import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.SORT_KEY;
-import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.TTL;
-import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.VALUE;
+import static io.github.persistentassignment.storage.dynamodb.Items.PARTITION_KEY;
+import static io.github.persistentassignment.storage.dynamodb.Items.SORT_KEY;
+import static io.github.persistentassignment.storage.dynamodb.Items.TTL;
+import static io.github.persistentassignment.storage.dynamodb.Items.VALUE;
 
-import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.internal.Utf8;
 
-/** Item and key sizes, checked before a request so an oversize entry fails clearly. */
+/**
+ * DynamoDB's size limits. Core refuses a value over {@code maxValueBytes}; the largest allowed
+ * value is what fits in a 400 KB item beside the longest key and config name DynamoDB accepts, so
+ * only the key and config name are left to check here, before a request is sent.
+ */
 final class ItemSize {
-  private static final int MAX_PARTITION_KEY_BYTES = 2048;
-  private static final int MAX_SORT_KEY_BYTES = 1024;
+  /** DynamoDB's item size limit: 400 KB, counting attribute names and values. */
+  static final int MAX_ITEM_BYTES = 400 * 1024;
+
+  static final int MAX_PARTITION_KEY_BYTES = 2048;
+  static final int MAX_SORT_KEY_BYTES = 1024;
+
+  /** A number attribute takes at most 21 bytes. */
+  private static final int MAX_NUMBER_BYTES = 21;
+
+  /** The largest {@code v}: the item limit less the longest keys and every attribute name. */
+  static final int MAX_VALUE_BYTES =
+      MAX_ITEM_BYTES
+          - PARTITION_KEY.length()
+          - MAX_PARTITION_KEY_BYTES
+          - SORT_KEY.length()
+          - MAX_SORT_KEY_BYTES
+          - VALUE.length()
+          - TTL.length()
+          - MAX_NUMBER_BYTES;
 
   private ItemSize() {}
 
-  static void check(String operation, String key, String configName, String json, boolean withTtl) {
-    int keyBytes = utf8Length(key);
+  /**
+   * Fails before any request when DynamoDB would refuse the key or the config name as a key.
+   *
+   * @throws DynamoDbProblem naming the limit; nothing was written
+   */
+  static void checkKeys(String key, String configName) {
+    long keyBytes = Utf8.length(key);
     if (keyBytes > MAX_PARTITION_KEY_BYTES) {
-      throw new StorageException(
-          operation
-              + " failed for key '"
-              + key
-              + "': the key is "
+      throw new DynamoDbProblem(
+          "the key is "
               + keyBytes
               + " bytes in UTF-8; DynamoDB allows at most "
               + MAX_PARTITION_KEY_BYTES
-              + " in a partition key");
+              + " in a partition key. Nothing was written.",
+          null);
     }
-    int configBytes = utf8Length(configName);
+    long configBytes = Utf8.length(configName);
     if (configBytes > MAX_SORT_KEY_BYTES) {
-      throw new StorageException(
-          operation
-              + " failed for key '"
-              + key
-              + "': config name '"
-              + configName
-              + "' is "
+      throw new DynamoDbProblem(
+          "the config name is "
               + configBytes
               + " bytes in UTF-8; DynamoDB allows at most "
               + MAX_SORT_KEY_BYTES
-              + " in a sort key");
+              + " in a sort key. Nothing was written.",
+          null);
     }
-    long size = size(keyBytes, configBytes, utf8Length(json), withTtl);
-    if (size > MAX_ITEM_BYTES) {
-      throw new StorageException(
-          operation
-              + " failed for key '"
-              + key
-              + "': the entry for config '"
-              + configName
-              + "' would be a "
-              + size
-              + "-byte item; DynamoDB's item limit is "
-              + MAX_ITEM_BYTES
-              + " bytes (400 KB). Nothing was written.");
-    }
-  }
-
-  /**
-   * DynamoDB's item size: attribute names plus values, strings in UTF-8 bytes; a number is at most
-   * 21 bytes.
-   */
-  static long size(int keyBytes, int configBytes, int jsonBytes, boolean withTtl) {
-    long size =
-        PARTITION_KEY.length()
-            + (long) keyBytes
-            + SORT_KEY.length()
-            + configBytes
-            + VALUE.length()
-            + jsonBytes;
-    return withTtl ? size + TTL.length() + 21 : size;
-  }
-
-  /** Saturates at {@code Integer.MAX_VALUE}: anything that large is over every limit anyway. */
-  static int utf8Length(String text) {
-    return (int) Math.min(Integer.MAX_VALUE, Utf8.length(text));
   }
 }

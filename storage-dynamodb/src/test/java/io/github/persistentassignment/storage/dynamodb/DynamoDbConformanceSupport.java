@@ -58,9 +58,24 @@ abstract class DynamoDbConformanceSupport extends PersistentStorageConformanceTe
                             "v", AttributeValue.fromS(raw))));
   }
 
+  /** An item without the adapter's {@code v}, as another application sharing the table writes. */
+  @Override
+  protected void writeForeignItem(String key) {
+    table()
+        .client()
+        .putItem(
+            put ->
+                put.tableName(table().name())
+                    .item(
+                        Map.of(
+                            "pk", AttributeValue.fromS(key),
+                            "sk", AttributeValue.fromS("written-by-another-application"),
+                            "owner", AttributeValue.fromS("someone else"))));
+  }
+
   @Override
   protected int maxValueBytes() {
-    // The 400 KB item limit, less room for the key, the config name and the attribute names.
-    return DynamoDbPersistentStorage.MAX_ITEM_BYTES - 4 * 1024;
+    // The 400 KB item limit, less room for the longest key and config name and the attributes.
+    return DynamoDbPersistentStorage.MAX_VALUE_BYTES;
   }
 }

@@ -4,21 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.persistentassignment.Assignment;
 import io.github.persistentassignment.PersistentAssignment;
+import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserAssignments;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The README's DynamoDB example, run against DynamoDB Local. The region between the tags is copied
- * into README.md, and storage-memory's {@code ReadmeSnippetsTest} fails when the two differ.
+ * The README's DynamoDB examples, run against DynamoDB Local. The regions between the tags are
+ * copied into README.md, and storage-memory's {@code ReadmeSnippetsTest} fails when the two differ.
  */
 @DisplayName("The README DynamoDB example")
 class DynamoDbExample {
@@ -57,6 +62,47 @@ class DynamoDbExample {
     // end::dynamodb[]
     storage.close();
     return result;
+  }
+
+  static DynamoDbPersistentStorage ownClient(String endpoint, String tableName) {
+    // tag::dynamodb-own-client[]
+    // A client of the storage's own, closed by close(); credentials from the SDK's default chain.
+    DynamoDbPersistentStorage storage =
+        DynamoDbPersistentStorage.builder()
+            .region(Region.US_EAST_1)
+            .endpoint(URI.create(endpoint)) // optional: DynamoDB Local, a VPC endpoint
+            .tableName(tableName)
+            .createTableIfMissing(true) // development: the first call checks and creates it
+            .operationTimeout(Duration.ofSeconds(2)) // a call, or each request of a bulk call
+            .maxConnections(50)
+            .build(); // sends nothing: the application starts even while DynamoDB is down
+    // end::dynamodb-own-client[]
+    return storage;
+  }
+
+  @Test
+  @DisplayName("builds its own client, and its first call creates the table")
+  void ownClientCreatesTheTable() {
+    String keyId = System.setProperty("aws.accessKeyId", "test");
+    String secret = System.setProperty("aws.secretAccessKey", "test");
+    String name = "pa-example-" + UUID.randomUUID();
+    try (DynamoDbPersistentStorage storage = ownClient(DynamoDbLocal.endpoint(), name)) {
+      StickyValues values = StickyValues.builder().value(true).groupName("Test").build();
+      assertThat(storage.saveIfAbsent("test-123:userID", "checkout_button", values)).isEmpty();
+      assertThat(storage.load("test-123:userID").get("checkout_button")).contains(values);
+    } finally {
+      counted.deleteTable(delete -> delete.tableName(name));
+      restore("aws.accessKeyId", keyId);
+      restore("aws.secretAccessKey", secret);
+    }
+  }
+
+  private static void restore(String property, @Nullable String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
+    }
   }
 
   @Test

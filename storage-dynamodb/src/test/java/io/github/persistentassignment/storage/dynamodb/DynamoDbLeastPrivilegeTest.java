@@ -35,7 +35,8 @@ class DynamoDbLeastPrivilegeTest {
   private final RequestCounter requests = new RequestCounter();
 
   @Test
-  @DisplayName("grants exactly the actions load, save, delete, saveIfAbsent and loadAll send")
+  @DisplayName(
+      "grants exactly the actions load, save, delete, saveIfAbsent, loadAll and deleteAll send")
   void readWrite() {
     MutableClock clock = new MutableClock();
     String key = "iam-" + UUID.randomUUID() + ":userID";
@@ -55,7 +56,8 @@ class DynamoDbLeastPrivilegeTest {
         storage.saveIfAbsent(key, "corrupt", VALUES); // replaces the unreadable entry
         storage.load(key);
         storage.loadAll(List.of(key, "other:userID"));
-        List.of("saved", "first", "expiring", "corrupt").forEach(c -> storage.delete(key, c));
+        List.of("saved", "first").forEach(c -> storage.delete(key, c));
+        storage.deleteAll(key);
       }
     }
     assertThat(sent()).isEqualTo(actionsOf("PersistentAssignmentReadWrite"));
@@ -74,16 +76,41 @@ class DynamoDbLeastPrivilegeTest {
   }
 
   @Test
-  @DisplayName("grants exactly what createTableIfMissing sends, for a new and an existing table")
+  @DisplayName("purge needs the listing statement's Scan and the application's BatchWriteItem")
+  void purging() {
+    try (DynamoDbTable table = DynamoDbTable.create(DynamoDbLocal.endpoint());
+        DynamoDbClient recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), requests);
+        DynamoDbPersistentStorage storage =
+            DynamoDbPersistentStorage.builder().client(recorded).tableName(table.name()).build()) {
+      storage.save("iam:userID", "stopped", VALUES);
+      requests.reset();
+      storage.purge("stopped");
+    }
+    Set<String> granted = new TreeSet<>(actionsOf("PersistentAssignmentListEveryEntry"));
+    granted.add("dynamodb:BatchWriteItem");
+    assertThat(actionsOf("PersistentAssignmentReadWrite")).contains("dynamodb:BatchWriteItem");
+    assertThat(sent()).isEqualTo(granted);
+  }
+
+  @Test
+  @DisplayName(
+      "grants exactly what createTableIfMissing(true) sends, for a new and an existing table")
   void creating() {
     String name = "pa-iam-" + UUID.randomUUID();
-    try (DynamoDbClient recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), requests);
-        DynamoDbPersistentStorage storage =
-            DynamoDbPersistentStorage.builder().client(recorded).tableName(name).build()) {
-      assertThat(storage.createTableIfMissing()).isTrue();
-      assertThat(storage.createTableIfMissing()).isFalse();
-      assertThat(sent()).isEqualTo(actionsOf("PersistentAssignmentCreateTable"));
-      requests.reset();
+    try (DynamoDbClient recorded = DynamoDbLocal.client(DynamoDbLocal.endpoint(), requests)) {
+      DynamoDbPersistentStorage.Builder builder =
+          DynamoDbPersistentStorage.builder()
+              .client(recorded)
+              .tableName(name)
+              .createTableIfMissing(true);
+      try (DynamoDbPersistentStorage creating = builder.build();
+          DynamoDbPersistentStorage checking = builder.build()) {
+        creating.load("iam:userID");
+        checking.load("iam:userID");
+      }
+      Set<String> expected = new TreeSet<>(actionsOf("PersistentAssignmentCreateTable"));
+      expected.add("dynamodb:Query"); // the loads themselves
+      assertThat(sent()).isEqualTo(expected);
       recorded.deleteTable(delete -> delete.tableName(name));
     }
   }

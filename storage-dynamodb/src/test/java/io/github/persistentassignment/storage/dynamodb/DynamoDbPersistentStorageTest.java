@@ -1,22 +1,27 @@
 package io.github.persistentassignment.storage.dynamodb;
 
+import static io.github.persistentassignment.storage.dynamodb.DynamoDbPersistentStorage.MAX_VALUE_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.StoredEntry;
+import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.conformance.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 @DisplayName("DynamoDbPersistentStorage")
@@ -96,7 +103,7 @@ class DynamoDbPersistentStorageTest {
     }
 
     @Test
-    @DisplayName("rejects null arguments, a non-positive ttl and a concurrency below 1")
+    @DisplayName("rejects null arguments and out-of-range counts and TTLs, naming the setting")
     void rejectsBadArguments() {
       DynamoDbPersistentStorage.Builder builder = DynamoDbPersistentStorage.builder();
       assertThatThrownBy(() -> builder.client(null)).hasMessageContaining("client");
@@ -105,57 +112,55 @@ class DynamoDbPersistentStorageTest {
       assertThatThrownBy(() -> builder.credentialsProvider(null))
           .hasMessageContaining("credentialsProvider");
       assertThatThrownBy(() -> builder.clock(null)).hasMessageContaining("clock");
-      assertThatThrownBy(() -> builder.expireAfter(null)).hasMessageContaining("ttl");
-      assertThatThrownBy(() -> builder.expireAfter(Duration.ZERO))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> builder.expireAfter(Duration.ofSeconds(-1)))
-          .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> builder.maxConcurrentQueries(0))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("maxConcurrentQueries");
-    }
-
-    @Test
-    @DisplayName("rejects a missing, zero or negative timeout and fewer than one attempt, by name")
-    void rejectsBadTimeouts() {
-      DynamoDbPersistentStorage.Builder builder = DynamoDbPersistentStorage.builder();
-      Map<String, Consumer<Duration>> timeouts =
+      for (Duration bad :
+          Arrays.asList(
+              null, Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(Long.MAX_VALUE))) {
+        assertThatThrownBy(() -> builder.expireAfter(bad))
+            .as("expireAfter(%s)", bad)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("expireAfter");
+      }
+      Map<String, IntConsumer> counts =
           Map.of(
-              "operationTimeout", builder::operationTimeout,
-              "connectTimeout", builder::connectTimeout,
-              "attemptTimeout", builder::attemptTimeout);
-      timeouts.forEach(
+              "maxConcurrentQueries", builder::maxConcurrentQueries,
+              "maxAttempts", builder::maxAttempts,
+              "maxConnections", builder::maxConnections,
+              "maxValueBytes", builder::maxValueBytes);
+      counts.forEach(
           (name, setter) -> {
-            for (Duration bad : Arrays.asList(null, Duration.ZERO, Duration.ofMillis(-1))) {
+            for (int bad : new int[] {0, -1}) {
               assertThatThrownBy(() -> setter.accept(bad))
                   .as("%s(%s)", name, bad)
                   .isInstanceOf(IllegalArgumentException.class)
-                  .hasMessageStartingWith(name);
+                  .hasMessageStartingWith(name + " must be between 1 and");
             }
           });
-      assertThatThrownBy(() -> builder.maxAttempts(0))
+      assertThatThrownBy(() -> builder.maxValueBytes(DynamoDbPersistentStorage.MAX_VALUE_BYTES + 1))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("maxAttempts must be at least 1, was 0");
+          .hasMessageContaining("maxValueBytes must be between 1 and " + MAX_VALUE_BYTES);
     }
 
     @Test
-    @DisplayName("refuses a caller's client together with settings for a client of its own")
+    @DisplayName("refuses a caller's client together with a setting of the client it would build")
     void clientOrSettings() {
-      List<UnaryOperator<DynamoDbPersistentStorage.Builder>> ownClientSettings =
-          List.of(
-              b -> b.region(Region.EU_WEST_1),
-              b -> b.endpoint(URI.create("http://127.0.0.1:1")),
-              b -> b.credentialsProvider(AnonymousCredentialsProvider.create()),
-              b -> b.connectTimeout(Duration.ofSeconds(1)),
-              b -> b.attemptTimeout(Duration.ofSeconds(1)),
-              b -> b.maxAttempts(2));
-      for (UnaryOperator<DynamoDbPersistentStorage.Builder> setting : ownClientSettings) {
-        DynamoDbPersistentStorage.Builder withClient =
-            setting.apply(DynamoDbPersistentStorage.builder().client(counted));
-        assertThatThrownBy(withClient::build)
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("not both");
-      }
+      Map<String, UnaryOperator<DynamoDbPersistentStorage.Builder>> ownClientSettings =
+          Map.of(
+              "region", b -> b.region(Region.EU_WEST_1),
+              "endpoint", b -> b.endpoint(URI.create("http://127.0.0.1:1")),
+              "credentialsProvider",
+                  b -> b.credentialsProvider(AnonymousCredentialsProvider.create()),
+              "connectTimeout", b -> b.connectTimeout(Duration.ofSeconds(1)),
+              "attemptTimeout", b -> b.attemptTimeout(Duration.ofSeconds(1)),
+              "maxAttempts", b -> b.maxAttempts(2),
+              "maxConnections", b -> b.maxConnections(4));
+      ownClientSettings.forEach(
+          (name, setting) -> {
+            DynamoDbPersistentStorage.Builder withClient =
+                setting.apply(DynamoDbPersistentStorage.builder().client(counted));
+            assertThatThrownBy(withClient::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(name + " configures the client the builder creates");
+          });
       // The operation timeout is the storage's own, so it goes with any client.
       assertThatCode(
               () ->
@@ -184,8 +189,7 @@ class DynamoDbPersistentStorageTest {
               .hasMessageStartingWith("load failed for key 'alice'");
         }
         assertThat(listener.accepted())
-            .isEqualTo(
-                maxAttempts > 0 ? maxAttempts : DynamoDbPersistentStorage.DEFAULT_MAX_ATTEMPTS);
+            .isEqualTo(maxAttempts > 0 ? maxAttempts : OwnClient.DEFAULT_MAX_ATTEMPTS);
       }
     }
 
@@ -219,16 +223,21 @@ class DynamoDbPersistentStorageTest {
       assertThatCode(() -> counted.describeTable(d -> d.tableName(table.name())))
           .doesNotThrowAnyException();
       assertThatThrownBy(() -> storage.load("k")).isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(storage::createTableIfMissing).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    @DisplayName("createTableIfMissing creates once, with TTL enabled on 'ttl'")
+    @DisplayName("createTableIfMissing(true) creates the table on first use, with TTL on 'ttl'")
     void createsTable() {
       String name = "pa-create-" + UUID.randomUUID();
-      try (DynamoDbPersistentStorage storage = builder().tableName(name).build()) {
-        assertThat(storage.createTableIfMissing()).isTrue();
-        assertThat(storage.createTableIfMissing()).isFalse();
+      try (DynamoDbPersistentStorage storage =
+          builder().tableName(name).createTableIfMissing(true).build()) {
+        assertThat(COUNTER.drain()).as("requests sent by build()").isEmpty();
+        String key = key();
+        storage.save(key, "exp", VALUES);
+        assertThat(COUNTER.drain())
+            .containsExactly("DescribeTable", "CreateTable", "UpdateTimeToLive", "PutItem");
+        assertThat(storage.load(key).get("exp")).contains(VALUES);
+        assertThat(COUNTER.drain()).as("no second check").containsExactly("Query");
         var ttl = counted.describeTimeToLive(d -> d.tableName(name)).timeToLiveDescription();
         assertThat(ttl.attributeName()).isEqualTo("ttl");
         assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
@@ -238,25 +247,160 @@ class DynamoDbPersistentStorageTest {
         counted.deleteTable(d -> d.tableName(name));
       }
     }
+
+    @Test
+    @DisplayName(
+        "a table with other keys fails every call, naming what it needs, and is re-checked")
+    void wrongKeySchema() {
+      String name = "pa-wrong-" + UUID.randomUUID();
+      counted.createTable(
+          create ->
+              create
+                  .tableName(name)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                  .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+      try (DynamoDbPersistentStorage storage =
+          builder().tableName(name).createTableIfMissing(true).build()) {
+        COUNTER.reset();
+        for (int call = 0; call < 2; call++) {
+          assertThatThrownBy(() -> storage.load("alice"))
+              .isInstanceOf(StorageException.class)
+              .hasMessageStartingWith(
+                  "load failed for key 'alice': DynamoDB table "
+                      + name
+                      + " is not ready (createTableIfMissing): its keys are {id=HASH} of types"
+                      + " {id=S}, not pk (S) and sk (S)");
+        }
+        assertThat(COUNTER.drain()).containsExactly("DescribeTable", "DescribeTable");
+      } finally {
+        counted.deleteTable(d -> d.tableName(name));
+      }
+    }
+
+    @Test
+    @DisplayName("with createTableIfMissing, a table deleted while in use is created again")
+    void tableDeletedWhileInUse() {
+      String name = "pa-recreate-" + UUID.randomUUID();
+      try (DynamoDbPersistentStorage storage =
+          builder().tableName(name).createTableIfMissing(true).build()) {
+        String key = key();
+        storage.save(key, "exp", VALUES);
+        counted.deleteTable(d -> d.tableName(name));
+        assertThatThrownBy(() -> storage.load(key))
+            .isInstanceOf(StorageException.class)
+            .hasMessageContaining("does not exist");
+        assertThat(storage.load(key).asMap()).isEmpty();
+        storage.save(key, "exp", VALUES);
+        assertThat(storage.load(key).get("exp")).contains(VALUES);
+      } finally {
+        counted.deleteTable(d -> d.tableName(name));
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("Bulk operations")
+  class Bulk {
+    @Test
+    @DisplayName("deleteAll removes every entry of a key, past one batch of 25, and no other key's")
+    void deleteAllManyEntries() {
+      try (DynamoDbPersistentStorage storage = builder().build()) {
+        String key = key();
+        String other = key();
+        for (int i = 0; i < 60; i++) {
+          storage.save(key, "exp-" + i, VALUES);
+        }
+        storage.save(other, "exp-0", VALUES);
+        COUNTER.reset();
+        storage.deleteAll(key);
+        assertThat(COUNTER.drain())
+            .containsExactly("Query", "BatchWriteItem", "BatchWriteItem", "BatchWriteItem");
+        assertThat(storage.load(key).asMap()).isEmpty();
+        assertThat(storage.load(other).asMap()).containsOnlyKeys("exp-0");
+      }
+    }
+
+    @Test
+    @DisplayName("purge removes one config for every key, counts them, and leaves other configs")
+    void purge() {
+      try (DynamoDbTable own = DynamoDbTable.create(DynamoDbLocal.endpoint());
+          DynamoDbPersistentStorage storage =
+              DynamoDbPersistentStorage.builder()
+                  .client(own.client())
+                  .tableName(own.name())
+                  .build()) {
+        for (int i = 0; i < 40; i++) {
+          storage.save("user-" + i + ":userID", "stopped", VALUES);
+          storage.save("user-" + i + ":userID", "running", VALUES);
+        }
+        assertThat(storage.purge("stopped")).isEqualTo(40);
+        assertThat(storage.purge("stopped")).isZero();
+        assertThat(storage.load("user-7:userID").asMap()).containsOnlyKeys("running");
+        assertThat(own.client().scan(scan -> scan.tableName(own.name())).count()).isEqualTo(40);
+      }
+    }
+
+    @Test
+    @DisplayName("forEachEntry reports each entry's ttl as its expiry and skips a foreign item")
+    void forEachEntry() {
+      MutableClock clock = new MutableClock();
+      try (DynamoDbTable own = DynamoDbTable.create(DynamoDbLocal.endpoint());
+          DynamoDbPersistentStorage storage =
+              DynamoDbPersistentStorage.builder()
+                  .client(own.client())
+                  .tableName(own.name())
+                  .clock(clock)
+                  .expireAfter(Duration.ofMinutes(10))
+                  .build()) {
+        storage.save("alice:userID", "exp", VALUES);
+        own.client()
+            .putItem(
+                put ->
+                    put.tableName(own.name())
+                        .item(
+                            Map.of(
+                                "pk", AttributeValue.fromS("foreign:userID"),
+                                "sk", AttributeValue.fromS("exp"),
+                                "v", AttributeValue.fromN("1"))));
+        List<StoredEntry> seen = new ArrayList<>();
+        storage.forEachEntry(seen::add);
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
+        assertThat(seen)
+            .containsExactly(
+                new StoredEntry(
+                    "alice:userID",
+                    "exp",
+                    VALUES,
+                    Instant.ofEpochSecond(
+                        expiry.getEpochSecond() + (expiry.getNano() > 0 ? 1 : 0))));
+      }
+    }
   }
 
   @Nested
   @DisplayName("Limits and faults")
   class Faults {
     @Test
-    @DisplayName("an entry over the 400 KB item limit fails before any request")
+    @DisplayName(
+        "an entry over maxValueBytes (default: what fits in 400 KB) fails before any request")
     void oversizeEntry() {
       StickyValues huge =
           StickyValues.builder().value(true).jsonValue(Map.of("blob", "x".repeat(410_000))).build();
-      try (DynamoDbPersistentStorage storage = builder().build()) {
+      StickyValues small =
+          StickyValues.builder().value(true).jsonValue(Map.of("blob", "x".repeat(200))).build();
+      try (DynamoDbPersistentStorage storage = builder().build();
+          DynamoDbPersistentStorage tight = builder().maxValueBytes(100).build()) {
         String key = key();
         assertThatThrownBy(() -> storage.save(key, "exp", huge))
-            .isInstanceOf(StorageException.class)
-            .hasMessageContaining(key)
-            .hasMessageContaining("400 KB");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("maxValueBytes (" + MAX_VALUE_BYTES + ")");
         assertThatThrownBy(() -> storage.saveIfAbsent(key, "exp", huge))
-            .isInstanceOf(StorageException.class)
-            .hasMessageContaining("400 KB");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("maxValueBytes");
+        assertThatThrownBy(() -> tight.save(key, "exp", small))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("maxValueBytes (100)");
         assertThat(COUNTER.drain()).as("requests sent").isEmpty();
       }
     }
@@ -276,10 +420,20 @@ class DynamoDbPersistentStorageTest {
     }
 
     @Test
-    @DisplayName("an entry just under the item limit is stored")
-    void entryJustUnderTheLimit() {
-      String blob = "y".repeat(DynamoDbPersistentStorage.MAX_ITEM_BYTES - 1_000);
+    @DisplayName("an entry of maxValueBytes with the longest key, config name and a TTL is stored")
+    void entryAtTheLimit() {
+      StickyValues probe = StickyValues.builder().jsonValue(Map.of("b", "")).build();
+      int overhead = StickyValuesCodec.encode(probe).length();
+      String blob = "y".repeat(MAX_VALUE_BYTES - overhead);
       StickyValues large = StickyValues.builder().jsonValue(Map.of("b", blob)).build();
+      assertThat(StickyValuesCodec.encode(large)).hasSize(MAX_VALUE_BYTES);
+      try (DynamoDbPersistentStorage storage = builder().expireAfter(Duration.ofDays(1)).build()) {
+        String key = "k".repeat(2048);
+        String configName = "c".repeat(1024);
+        storage.save(key, configName, large);
+        assertThat(storage.load(key).get(configName)).contains(large);
+        storage.delete(key, configName);
+      }
       try (DynamoDbPersistentStorage storage = builder().build()) {
         String key = key();
         storage.save(key, "exp", large);
@@ -296,8 +450,8 @@ class DynamoDbPersistentStorageTest {
             .isInstanceOf(StorageException.class)
             .hasMessageContaining("load failed for key 'alice'")
             .hasMessageContaining(name)
-            .hasMessageContaining("createTableIfMissing()")
-            .hasMessageContaining("README");
+            .hasMessageContaining("README")
+            .hasMessageContaining("createTableIfMissing(true)");
         assertThatThrownBy(() -> storage.save("alice", "exp", VALUES))
             .isInstanceOf(StorageException.class)
             .hasMessageContaining(name);
@@ -363,8 +517,7 @@ class DynamoDbPersistentStorageTest {
                                     "sk", AttributeValue.fromS("exp"))))
                 .item();
         assertThat(item).containsOnlyKeys("pk", "sk", "v", "ttl");
-        assertThat(item.get("v").s())
-            .isEqualTo(io.github.persistentassignment.codec.StickyValuesCodec.encode(VALUES));
+        assertThat(item.get("v").s()).isEqualTo(StickyValuesCodec.encode(VALUES));
         assertThat(item.get("ttl").n()).isEqualTo(Long.toString(expected));
       }
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Counts the HTTP requests each operation sends, with an SDK {@code ExecutionInterceptor} on a real
@@ -115,6 +116,58 @@ class DynamoDbRequestCountTest {
     Map<String, ?> loaded = storage.loadAll(keys);
     assertThat(loaded).hasSize(100);
     assertThat(COUNTER.drain()).hasSize(100).containsOnly("Query");
+  }
+
+  @Test
+  @DisplayName("saveIfAbsent over a corrupt entry is two PutItems: the failed one returns it")
+  void saveIfAbsentOverCorrupt() {
+    counted.putItem(
+        put ->
+            put.tableName(table.name())
+                .item(
+                    Map.of(
+                        "pk", AttributeValue.fromS("frank"),
+                        "sk", AttributeValue.fromS("a"),
+                        "v", AttributeValue.fromS("{not json"))));
+    COUNTER.reset();
+    assertThat(storage.saveIfAbsent("frank", "a", FIRST)).isEmpty();
+    assertThat(COUNTER.drain()).containsExactly("PutItem", "PutItem");
+    assertThat(storage.load("frank").get("a")).contains(FIRST);
+  }
+
+  @Test
+  @DisplayName("deleteAll of a key with up to 25 entries is one Query and one BatchWriteItem")
+  void deleteAll() {
+    for (int i = 0; i < 25; i++) {
+      storage.save("grace", "c" + i, FIRST);
+    }
+    COUNTER.reset();
+    storage.deleteAll("grace");
+    assertThat(COUNTER.drain()).containsExactly("Query", "BatchWriteItem");
+    assertThat(storage.load("grace").asMap()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("deleteAll of a key without entries is one Query")
+  void deleteAllOfNothing() {
+    storage.deleteAll("nobody-at-all");
+    assertThat(COUNTER.drain()).containsExactly("Query");
+  }
+
+  @Test
+  @DisplayName("purge of 30 entries in a small table is one Scan and two BatchWriteItems")
+  void purge() {
+    try (DynamoDbTable own = DynamoDbTable.create(DynamoDbLocal.endpoint());
+        DynamoDbPersistentStorage purging =
+            DynamoDbPersistentStorage.builder().client(counted).tableName(own.name()).build()) {
+      for (int i = 0; i < 30; i++) {
+        purging.save("user-" + i, "stopped", FIRST);
+        purging.save("user-" + i, "running", FIRST);
+      }
+      COUNTER.reset();
+      assertThat(purging.purge("stopped")).isEqualTo(30);
+      assertThat(COUNTER.drain()).containsExactly("Scan", "BatchWriteItem", "BatchWriteItem");
+    }
   }
 
   private static StickyValues values(String group) {

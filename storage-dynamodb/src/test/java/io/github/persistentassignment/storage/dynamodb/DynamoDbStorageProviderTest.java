@@ -11,6 +11,7 @@ import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.conformance.MutableClock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -60,9 +61,49 @@ class DynamoDbStorageProviderTest {
     assertThatThrownBy(() -> DynamoDbStorageProvider.parse("dynamodb://?region=x", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("table name");
-    assertThatThrownBy(() -> DynamoDbStorageProvider.parse("dynamodb://t?colour=red", Map.of()))
+    assertThatThrownBy(() -> PersistentStorages.open("dynamodb://table?colour=red"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("colour");
+        .hasMessageContaining("'colour'")
+        .hasMessageContaining("maxConnections");
+  }
+
+  @Test
+  @DisplayName("every builder setting is an option of the same name, checked as the builder does")
+  void everySettingIsAnOption() {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("tableName", "from_options");
+    options.put("region", "eu-west-1");
+    options.put("endpoint", "http://127.0.0.1:1");
+    options.put("createTableIfMissing", "true");
+    options.put("consistentReads", "false");
+    options.put("expireAfter", "30d");
+    options.put("maxValueBytes", "1000");
+    options.put("maxConcurrentQueries", "4");
+    options.put("operationTimeout", "1500ms");
+    options.put("connectTimeout", "200ms");
+    options.put("attemptTimeout", "PT0.5S");
+    options.put("maxAttempts", "2");
+    options.put("maxConnections", "16");
+    try (PersistentStorage storage = PersistentStorages.open("dynamodb://from_url", options)) {
+      DynamoDbPersistentStorage dynamoDb = (DynamoDbPersistentStorage) storage;
+      assertThat(dynamoDb.tableName()).isEqualTo("from_options");
+      assertThat(dynamoDb.expireAfter()).contains(Duration.ofDays(30));
+    }
+    Map<String, String> badValues =
+        Map.of(
+            "expireAfter", "36501d",
+            "maxValueBytes", "500000",
+            "operationTimeout", "0s",
+            "maxConnections", "many",
+            "createTableIfMissing", "yes",
+            "tableName", "a b");
+    badValues.forEach(
+        (name, value) ->
+            assertThatThrownBy(
+                    () -> PersistentStorages.open("dynamodb://tbl?" + name + "=" + value).close())
+                .as("%s=%s", name, value)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(name));
   }
 
   @Test
@@ -118,7 +159,10 @@ class DynamoDbStorageProviderTest {
       storage.save("new:userID", "exp", values);
       Set<StoredEntry> seen = new HashSet<>();
       storage.forEachEntry(seen::add);
-      assertThat(seen).containsExactly(new StoredEntry("new:userID", "exp", values));
+      assertThat(seen)
+          .containsExactly(
+              new StoredEntry(
+                  "new:userID", "exp", values, clock.instant().plus(Duration.ofMinutes(1))));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.dynamodb;
 
+import java.time.Duration;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -18,8 +19,14 @@ final class DynamoDbTable implements AutoCloseable {
     DynamoDbClient client = DynamoDbLocal.client(endpoint);
     String name = "pa-test-" + UUID.randomUUID();
     try (DynamoDbPersistentStorage storage =
-        DynamoDbPersistentStorage.builder().client(client).tableName(name).build()) {
-      storage.createTableIfMissing();
+        DynamoDbPersistentStorage.builder()
+            .client(client)
+            .tableName(name)
+            .createTableIfMissing(true)
+            // The first request to DynamoDB Local in a JVM starts its engine: give it time.
+            .operationTimeout(Duration.ofSeconds(30))
+            .build()) {
+      storage.load("first-use:creates-the-table");
     }
     return new DynamoDbTable(client, name);
   }

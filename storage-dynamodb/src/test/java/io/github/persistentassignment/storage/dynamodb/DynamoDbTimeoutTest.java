@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What bounds each wait when DynamoDB does not answer, beyond what the kit's fault tests cover: a
- * connect that never completes, a caller's client with none of its own timeouts, {@code loadAll} as
- * one operation, and a lost answer to a conditional write that the SDK sends again.
+ * connect that never completes, a caller's client with none of its own timeouts, bulk operations
+ * whose deadline scales with their work, {@code maxConnections}, and a lost answer to a conditional
+ * write that the SDK sends again.
  */
 @DisplayName("DynamoDbPersistentStorage's timeouts")
 class DynamoDbTimeoutTest {
@@ -115,7 +116,7 @@ class DynamoDbTimeoutTest {
       assertFailsInTime(() -> storage.save(key, "exp", VALUES), "save");
       assertFailsInTime(() -> storage.saveIfAbsent(key, "other", VALUES), "saveIfAbsent");
       assertFailsInTime(() -> storage.delete(key, "never-saved"), "delete");
-      assertFailsInTime(() -> storage.loadAll(List.of(key, key())), "load");
+      assertFailsInTime(() -> storage.loadAll(List.of(key, key())), "loadAll");
       assertFailsInTime(() -> storage.forEachEntry(entry -> {}), "forEachEntry");
 
       proxy.pass();
@@ -149,8 +150,9 @@ class DynamoDbTimeoutTest {
   }
 
   @Test
-  @DisplayName("loadAll is one operation: its queries share one timeout")
-  void loadAllSharesOneTimeout() {
+  @DisplayName(
+      "loadAll gives each query an operationTimeout of its own: many slow queries succeed together")
+  void loadAllScalesWithItsKeys() {
     try (DynamoDbPersistentStorage storage =
         ownClient(throughProxy())
             .tableName(table.name())
@@ -158,19 +160,69 @@ class DynamoDbTimeoutTest {
             .maxConcurrentQueries(1)
             .build()) {
       List<String> keys = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
+      for (int i = 0; i < 12; i++) {
         keys.add(key());
       }
-      proxy.addLatency(Duration.ofMillis(200)); // each query well within the timeout, 20 not
-      assertThat(storage.load(keys.get(0)).isAvailable()).isTrue();
+      storage.save(keys.get(3), "exp", VALUES);
+      proxy.addLatency(Duration.ofMillis(150)); // each query well within the timeout, 12 not
 
       long started = System.nanoTime();
-      assertThatThrownBy(() -> storage.loadAll(keys))
-          .isInstanceOf(StorageException.class)
-          .hasMessageContaining("within operationTimeout (1000 ms)");
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .as("loadAll of 20 queries of 200 ms, one at a time")
-          .isLessThan(Duration.ofMillis(2_500));
+      var loaded = storage.loadAll(keys);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(loaded).hasSize(12);
+      assertThat(loaded.get(keys.get(3)).get("exp")).contains(VALUES);
+      assertThat(took)
+          .as("12 queries of at least 150 ms, one at a time")
+          .isGreaterThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  @DisplayName("purge and deleteAll give each page and batch an operationTimeout of their own")
+  void bulkDeletesScaleWithTheirWork() {
+    try (DynamoDbTable own = DynamoDbTable.create(DynamoDbLocal.endpoint())) {
+      try (DynamoDbPersistentStorage storage =
+          ownClient(throughProxy())
+              .tableName(own.name())
+              .operationTimeout(Duration.ofMillis(800))
+              .build()) {
+        for (int i = 0; i < 100; i++) {
+          storage.save("user:" + i, "stopped", VALUES);
+          storage.save("user:0", "config-" + i, VALUES);
+        }
+        proxy.addLatency(Duration.ofMillis(150)); // 1 Scan + 4 batches: more than 800 ms
+
+        long started = System.nanoTime();
+        assertThat(storage.purge("stopped")).isEqualTo(100);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .isGreaterThan(Duration.ofMillis(800));
+
+        started = System.nanoTime();
+        storage.deleteAll("user:0"); // 1 Query + 4 batches
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .isGreaterThan(Duration.ofMillis(800));
+        proxy.pass();
+        assertThat(storage.load("user:0").asMap()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("maxConnections bounds the connections of the client it builds")
+  void maxConnections() {
+    try (DynamoDbPersistentStorage storage =
+        ownClient(throughProxy())
+            .tableName(table.name())
+            .maxConnections(2)
+            .maxConcurrentQueries(8)
+            .build()) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        keys.add(key());
+      }
+      proxy.addLatency(Duration.ofMillis(20));
+      assertThat(storage.loadAll(keys)).hasSize(40);
+      assertThat(proxy.acceptedConnections()).isBetween(1L, 2L);
     }
   }
 
@@ -190,7 +242,7 @@ class DynamoDbTimeoutTest {
         storage.load(key); // pooled connections, which the black hole then holds too
       }
       proxy.blackHole();
-      assertFailsInTime(() -> storage.loadAll(keys), "load");
+      assertFailsInTime(() -> storage.loadAll(keys), "loadAll");
     }
   }
 
