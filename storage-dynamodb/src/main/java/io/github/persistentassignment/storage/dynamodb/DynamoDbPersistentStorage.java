@@ -159,6 +159,12 @@ public final class DynamoDbPersistentStorage extends AbstractEnumerableStorage {
   }
 
   /** Stops the {@code loadAll} threads, and closes the client if this instance built it. */
+  /** The SDK resends a request whose reply was lost, so a conditional put may find its own item. */
+  @Override
+  protected boolean retriesWrites() {
+    return true;
+  }
+
   @Override
   protected void closeResources() {
     queries.close();
