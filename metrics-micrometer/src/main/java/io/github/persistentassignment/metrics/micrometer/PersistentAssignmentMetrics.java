@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ public final class PersistentAssignmentMetrics implements DecisionListener, Mete
   private static final Reason[] REASONS = Reason.values();
 
   private final Tags tags;
-  private final List<PersistentAssignment> monitored = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<PersistentAssignment> monitored = new CopyOnWriteArrayList<>();
   private final List<MeterRegistry> registries = new ArrayList<>(); // guarded by this
   // One row of counters (indexed by reason ordinal) per bound registry; replaced, never changed.
   private volatile Counter[][] counters = new Counter[0][];
@@ -103,7 +104,7 @@ public final class PersistentAssignmentMetrics implements DecisionListener, Mete
   public PersistentAssignmentMetrics monitor(PersistentAssignment assignment) {
     Checks.requireNonNullArgument(assignment, "assignment");
     // Identity: PersistentAssignment does not override equals.
-    ((CopyOnWriteArrayList<PersistentAssignment>) monitored).addIfAbsent(assignment);
+    monitored.addIfAbsent(assignment);
     return this;
   }
 
@@ -139,7 +140,7 @@ public final class PersistentAssignmentMetrics implements DecisionListener, Mete
         "Storage outages PersistentAssignment has seen: runs of failed calls",
         PersistentAssignment::storageOutages);
     Counter[][] rows = counters;
-    Counter[][] grown = java.util.Arrays.copyOf(rows, rows.length + 1);
+    Counter[][] grown = Arrays.copyOf(rows, rows.length + 1);
     grown[rows.length] = row;
     counters = grown;
     registries.add(registry);

@@ -8,8 +8,10 @@ import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.storage.memory.InMemoryPersistentStorage;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +91,24 @@ class MeteredPersistentStorageTest {
       assertThat(timedCalls())
           .as("one sample per call, none for the delegate's own calls")
           .isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("times calls on the registry's clock")
+    void registryClock() {
+      MockClock clock = new MockClock();
+      SimpleMeterRegistry mocked = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+      PersistentStorage storage = MeteredPersistentStorage.builder(memory, mocked).build();
+
+      storage.load("alice:userID");
+
+      Timer load =
+          mocked
+              .get(MeteredPersistentStorage.TIMER)
+              .tags("operation", "load", "outcome", "success")
+              .timer();
+      assertThat(load.count()).isEqualTo(1);
+      assertThat(load.totalTime(TimeUnit.NANOSECONDS)).as("the mock clock stood still").isZero();
     }
 
     @Test
