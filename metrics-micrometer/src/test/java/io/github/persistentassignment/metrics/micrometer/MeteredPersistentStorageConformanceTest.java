@@ -46,6 +46,11 @@ class MeteredPersistentStorageConformanceTest extends PersistentStorageConforman
     clock.advance(duration); // no sleeping: the adapter measures TTL with this clock
   }
 
+  @Override
+  protected void writeRawEntry(String key, String configName, String raw) {
+    store.putText(key, configName, raw);
+  }
+
   /**
    * The in-memory backend never fails: whatever the kit did (bad arguments, calls after close), no
    * call may have been recorded as a backend failure.

@@ -81,6 +81,19 @@ public final class InMemoryStore {
   }
 
   /** A copy of the keys that hold entries, live or not. */
+  /**
+   * Stores text as the entry of a key and config, bypassing encoding, as a foreign or buggy writer
+   * would: how a test plants a corrupt entry under a storage (or a decorator over one) to check
+   * that it is skipped or replaced. The entry never expires.
+   *
+   * @param key the storage key
+   * @param configName the config name
+   * @param text the text to store in place of an encoded entry
+   */
+  public void putText(String key, String configName, String text) {
+    put(key, configName, new Entry(text, null), Instant.now());
+  }
+
   List<String> keys() {
     return new ArrayList<>(entries.keySet());
   }
