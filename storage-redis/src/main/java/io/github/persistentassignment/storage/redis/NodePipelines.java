@@ -19,6 +19,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -34,8 +35,10 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * <p>Each batch has its own deadline: on a cluster, a batch whose nodes have not all answered
  * within {@code batchTimeout} fails and the connections still waiting are closed; on one server the
  * connection's read timeout (the operation timeout) bounds the batch. A storage over a caller's
- * client has no deadline of its own: that client's timeouts apply. One attempt, no retry: a
- * connection that failed is not replaced while the caller waits ({@link ConnectionReturn}).
+ * client has no deadline of its own: that client's timeouts apply. As for a single call, a pipeline
+ * is sent a second time only when its pooled connection had been closed by the server or the
+ * network (a restart): never after a timeout. A connection that failed is not replaced while the
+ * caller waits ({@link ConnectionReturn}).
  */
 final class NodePipelines implements AutoCloseable {
   /** Keys per batch: bulk operations split their keys into batches of this size. */
@@ -80,12 +83,17 @@ final class NodePipelines implements AutoCloseable {
     if (client instanceof RedisClusterClient cluster) {
       runOnNodes(cluster, redisKeys, pipelined, replies);
     } else {
-      AbstractPipeline pipeline = client.pipelined();
       try {
-        redisKeys.forEach(key -> replies.put(key, pipelined.apply(pipeline, key)));
-        ConnectionReturn.refusingNewConnections(pipeline::sync);
-      } finally {
-        ConnectionReturn.refusingNewConnections(pipeline::close);
+        runOnServer(client, redisKeys, pipelined, replies);
+      } catch (JedisConnectionException e) {
+        if (TwoAttemptExecutor.isTimeout(e) || !(client instanceof RedisClient standalone)) {
+          throw e;
+        }
+        // A pooled connection the server had closed (a restart): drop the idle ones, which are
+        // likely dead too, and send the batch once more on a new connection.
+        standalone.getPool().clear();
+        replies.clear();
+        runOnServer(client, redisKeys, pipelined, replies);
       }
     }
     Map<String, V> results = new LinkedHashMap<>();
@@ -99,6 +107,20 @@ final class NodePipelines implements AutoCloseable {
       results.put(key, value);
     }
     return results;
+  }
+
+  private static <V> void runOnServer(
+      UnifiedJedis client,
+      List<String> redisKeys,
+      BiFunction<AbstractPipeline, String, Supplier<V>> pipelined,
+      Map<String, Supplier<V>> replies) {
+    AbstractPipeline pipeline = client.pipelined();
+    try {
+      redisKeys.forEach(key -> replies.put(key, pipelined.apply(pipeline, key)));
+      ConnectionReturn.refusingNewConnections(pipeline::sync);
+    } finally {
+      ConnectionReturn.refusingNewConnections(pipeline::close);
+    }
   }
 
   private <V> void runOnNodes(
@@ -177,12 +199,24 @@ final class NodePipelines implements AutoCloseable {
     nodeThreads.shutdownNow();
   }
 
+  /** A node's pipeline failed on its connection; names the node so its pool can be cleared. */
+  private static final class NodeFailure extends JedisConnectionException {
+    private static final long serialVersionUID = 1L;
+    final transient HostAndPort node;
+
+    NodeFailure(HostAndPort node, JedisConnectionException cause) {
+      super(cause.getMessage(), cause);
+      this.node = node;
+    }
+  }
+
   /** One node's share of a batch. */
   private static final class NodeBatch<V> {
     final int slot;
     final List<String> keys = new ArrayList<>();
     final Map<String, Supplier<V>> replies = new LinkedHashMap<>();
     final AtomicReference<@Nullable Connection> inUse = new AtomicReference<>();
+    volatile boolean abandoned;
 
     NodeBatch(int slot) {
       this.slot = slot;
@@ -196,6 +230,8 @@ final class NodePipelines implements AutoCloseable {
         Pipeline pipeline = new Pipeline(connection);
         keys.forEach(key -> replies.put(key, append.apply(pipeline, key)));
         ConnectionReturn.refusingNewConnections(pipeline::sync);
+      } catch (JedisConnectionException e) {
+        throw new NodeFailure(connection.getHostAndPort(), e);
       } finally {
         inUse.set(null);
         ConnectionReturn.close(connection);
@@ -204,6 +240,7 @@ final class NodePipelines implements AutoCloseable {
 
     /** Closes the socket of a pipeline still waiting, which ends its read at once. */
     void abandon() {
+      abandoned = true;
       Connection connection = inUse.getAndSet(null);
       if (connection != null) {
         connection.setBroken();

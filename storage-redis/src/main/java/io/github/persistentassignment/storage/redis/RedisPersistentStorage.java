@@ -272,9 +272,10 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param keyPrefix the prefix
      * @return this builder
+     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder keyPrefix(String keyPrefix) {
-      this.keyPrefix = keyPrefix;
+      this.keyPrefix = requireNonNullArgument(keyPrefix, "keyPrefix");
       return this;
     }
 
@@ -284,9 +285,10 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param expireAfter between 1 ms and 36 500 days
      * @return this builder
+     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder expireAfter(Duration expireAfter) {
-      this.expireAfter = expireAfter;
+      this.expireAfter = requireNonNullArgument(expireAfter, "expireAfter");
       return this;
     }
 
@@ -296,9 +298,10 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param clock the clock
      * @return this builder
+     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder clock(Clock clock) {
-      this.clock = clock;
+      this.clock = requireNonNullArgument(clock, "clock");
       return this;
     }
 
@@ -321,9 +324,10 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param connectTimeout between 1 ms and 10 minutes
      * @return this builder
+     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
+      this.connectTimeout = requireNonNullArgument(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -334,9 +338,10 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param operationTimeout between 1 ms and 10 minutes
      * @return this builder
+     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder operationTimeout(Duration operationTimeout) {
-      this.operationTimeout = operationTimeout;
+      this.operationTimeout = requireNonNullArgument(operationTimeout, "operationTimeout");
       return this;
     }
 
@@ -346,9 +351,10 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param poolTimeout between 1 ms and 10 minutes
      * @return this builder
+     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder poolTimeout(Duration poolTimeout) {
-      this.poolTimeout = poolTimeout;
+      this.poolTimeout = requireNonNullArgument(poolTimeout, "poolTimeout");
       return this;
     }
 
