@@ -224,6 +224,25 @@ final class NodePipelines implements AutoCloseable {
 
     void send(
         RedisClusterClient cluster, BiFunction<AbstractPipeline, String, Supplier<V>> append) {
+      try {
+        sendOnce(cluster, append);
+      } catch (NodeFailure e) {
+        if (TwoAttemptExecutor.isTimeout(e) || abandoned) {
+          throw e;
+        }
+        // As on one server: a connection the node had closed; its idle siblings go too.
+        ConnectionPool pool =
+            cluster.getClusterNodes().get(JedisClusterInfoCache.getNodeKey(e.node));
+        if (pool != null) {
+          pool.clear();
+        }
+        replies.clear();
+        sendOnce(cluster, append);
+      }
+    }
+
+    private void sendOnce(
+        RedisClusterClient cluster, BiFunction<AbstractPipeline, String, Supplier<V>> append) {
       Connection connection = cluster.getConnectionFromSlot(slot);
       inUse.set(connection);
       try {

@@ -168,16 +168,16 @@ abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
     RedisPersistentStorage.Builder builder =
         builderThrough(proxies)
             .connectTimeout(Duration.ofMillis(200))
-            .operationTimeout(Duration.ofMillis(300))
+            .operationTimeout(Duration.ofMillis(400))
             .poolTimeout(Duration.ofMillis(100));
     // On a cluster a batch may take pool + connect + operation timeouts; on one server each wait
     // for a reply is bounded by the operation timeout.
-    Duration batchDeadline = Duration.ofMillis(600);
+    Duration batchDeadline = Duration.ofMillis(700);
     List<String> keys = IntStream.range(0, 5_000).mapToObj(i -> key("deadline" + i)).toList();
     StickyValues values = TestValues.group("treatment");
     try (RedisPersistentStorage slow = builder.build()) {
       slow.save(keys.get(4_999), "exp", values);
-      slow.loadAll(keys.subList(0, 2)); // opens the connections before the latency starts
+      slow.loadAll(keys.subList(0, 100)); // opens connections to every node before the latency
       proxies.forEach(proxy -> proxy.addLatency(latency));
       long started = System.nanoTime();
       var loaded = slow.loadAll(keys);

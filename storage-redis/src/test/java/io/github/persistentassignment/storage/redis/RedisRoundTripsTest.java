@@ -82,7 +82,8 @@ class RedisRoundTripsTest {
     return List.copyOf(cluster.hostAndPorts());
   }
 
-  @ParameterizedTest(name = "{0}")
+  // The clients are shared by every test here: JUnit must not close them after one.
+  @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")
   @DisplayName("load, save, delete and saveIfAbsent each take one round trip of one command")
   void oneRoundTripPerOperation(String name, UnifiedJedis client, List<HostAndPort> nodes) {
@@ -199,7 +200,8 @@ class RedisRoundTripsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
+  // The clients are shared by every test here: JUnit must not close them after one.
+  @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")
   @DisplayName("purge of 1 000 entries is SCAN, then one pipelined HDEL batch per step and node")
   void purge(String name, UnifiedJedis client, List<HostAndPort> nodes) {
