@@ -15,7 +15,7 @@ class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
 
   @Override
   protected PersistentStorage createStorage() {
-    return new ReferenceStorage(backend, clock, null);
+    return backend.storage(clock, null);
   }
 
   @Override
@@ -25,7 +25,7 @@ class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
 
   @Override
   protected PersistentStorage createStorageWithTtl(Duration ttl) {
-    return new ReferenceStorage(backend, clock, ttl);
+    return backend.storage(clock, ttl);
   }
 
   @Override
@@ -36,5 +36,10 @@ class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
   @Override
   protected void writeRawEntry(String key, String configName, String raw) {
     backend.writeRaw(key, configName, raw);
+  }
+
+  @Override
+  protected void writeForeignItem(String key) {
+    backend.writeForeign(key);
   }
 }
