@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * </table>
  *
  * <p>Scripts go by digest ({@code EVALSHA}); a server that lost one gets it again with {@code EVAL}
- * in the same call. A key under the prefix that is not a hash (a lock, say) is skipped by {@code
- * forEachEntry} and left alone by {@code purge}.
+ * in the same call. Each bulk batch has its own deadline (see "Timeouts"). A key under the prefix
+ * that is not a hash (a lock, say) is skipped by {@code forEachEntry} and left alone by {@code
+ * purge}.
  *
  * <h2>Time to live</h2>
  *
@@ -213,23 +214,11 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
     hashes.deleteAll(key);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Each {@code SCAN} step's keys are read as one pipelined batch, with its own deadline (see
-   * "Timeouts").
-   */
   @Override
   protected void forEachEncoded(Consumer<RawEntry> action) {
     enumeration.forEach(action, this::skipForeign);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>{@code SCAN} of the prefix, then per step one pipelined batch of {@code HDEL}, each with its
-   * own deadline; the count is the sum of what the {@code HDEL}s removed.
-   */
   @Override
   protected long purgeEncoded(String configName) {
     return enumeration.purge(configName);
@@ -245,11 +234,11 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
   }
 
   /**
-   * Builds a {@link RedisPersistentStorage}. Mutable: each setter returns this builder; {@link
-   * #build()} checks every setting (an {@link IllegalArgumentException} naming one out of range, or
-   * one that does not apply to a caller's client) and does no I/O, so an application starts while
-   * Redis is down. Every setting is also a store-URL option of the same name (see {@link
-   * RedisStorageProvider}).
+   * Builds a {@link RedisPersistentStorage}. Mutable: each setter returns this builder and rejects
+   * null; {@link #build()} checks every setting (an {@link IllegalArgumentException} naming one out
+   * of range, or one that does not apply to a caller's client) and does no I/O, so an application
+   * starts while Redis is down. Every setting but {@code clock} is also a store-URL option of the
+   * same name (see {@link RedisStorageProvider}).
    */
   public static final class Builder {
     private final RedisSource source;
@@ -272,7 +261,6 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param keyPrefix the prefix
      * @return this builder
-     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = requireNonNullArgument(keyPrefix, "keyPrefix");
@@ -285,7 +273,6 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param expireAfter between 1 ms and 36 500 days
      * @return this builder
-     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder expireAfter(Duration expireAfter) {
       this.expireAfter = requireNonNullArgument(expireAfter, "expireAfter");
@@ -298,7 +285,6 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param clock the clock
      * @return this builder
-     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNullArgument(clock, "clock");
@@ -324,7 +310,6 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param connectTimeout between 1 ms and 10 minutes
      * @return this builder
-     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = requireNonNullArgument(connectTimeout, "connectTimeout");
@@ -338,7 +323,6 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param operationTimeout between 1 ms and 10 minutes
      * @return this builder
-     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder operationTimeout(Duration operationTimeout) {
       this.operationTimeout = requireNonNullArgument(operationTimeout, "operationTimeout");
@@ -351,7 +335,6 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
      *
      * @param poolTimeout between 1 ms and 10 minutes
      * @return this builder
-     * @throws IllegalArgumentException if it is null (a range is checked at {@link #build()})
      */
     public Builder poolTimeout(Duration poolTimeout) {
       this.poolTimeout = requireNonNullArgument(poolTimeout, "poolTimeout");
