@@ -72,6 +72,52 @@ class RedisExample {
     // end::redis-cluster[]
   }
 
+  static long settingsAndErasing(String redisUrl, String userKey) {
+    // tag::redis-settings[]
+    // Each setting is also a store-URL option of the same name, as in
+    // PersistentStorages.open("redis://host:6379", Map.of("operationTimeout", "500ms")).
+    RedisPersistentStorage storage =
+        RedisPersistentStorage.builder(redisUrl)
+            .keyPrefix("myapp:pa:")
+            .expireAfter(Duration.ofDays(90))
+            .connectTimeout(Duration.ofSeconds(1))
+            .operationTimeout(Duration.ofMillis(500)) // one call's replies; each bulk batch's
+            .poolTimeout(Duration.ofMillis(200))
+            .maxConnections(16)
+            .maxValueBytes(64 * 1024)
+            .build(); // checks every setting, connects to nothing: starts while Redis is down
+    // end::redis-settings[]
+    try (storage) {
+      storage.save(userKey, "old_experiment", TestValuesForExamples.VALUES);
+      // tag::redis-erase[]
+      storage.deleteAll(userKey); // erase one user: one DEL of their hash
+      long removed = storage.purge("old_experiment"); // a stopped experiment: SCAN + HDEL batches
+      // end::redis-erase[]
+      return removed;
+    }
+  }
+
+  @Test
+  @DisplayName("the settings example builds, and erases a user and a stopped experiment")
+  void settingsExample() {
+    String url = TestBackends.redisUrl();
+    String userKey = "readme-" + UUID.randomUUID() + ":userID";
+    try (UnifiedJedis raw = RedisClient.create(URI.create(url))) {
+      try {
+        assertThat(settingsAndErasing(url, userKey)).isZero();
+        assertThat(raw.exists("myapp:pa:" + userKey)).isFalse();
+      } finally {
+        raw.del("myapp:pa:" + userKey);
+      }
+    }
+  }
+
+  /** A value to store; the kit's samples are for the kit. */
+  private static final class TestValuesForExamples {
+    static final io.github.persistentassignment.StickyValues VALUES =
+        io.github.persistentassignment.StickyValues.builder().value(true).groupName("Test").build();
+  }
+
   @Test
   @DisplayName("the standalone example saves the first assignment, then serves it")
   void standaloneExample() {

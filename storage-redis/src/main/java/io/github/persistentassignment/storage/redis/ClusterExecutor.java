@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
+import java.time.Duration;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
@@ -18,7 +19,8 @@ final class ClusterExecutor extends TwoAttemptExecutor {
   private final ClusterConnectionProvider provider;
   private final LayoutRefresher refresher;
 
-  ClusterExecutor(ClusterConnectionProvider provider) {
+  ClusterExecutor(ClusterConnectionProvider provider, Duration operationTimeout) {
+    super(operationTimeout);
     this.provider = provider;
     this.refresher = new LayoutRefresher(provider);
   }

@@ -2,12 +2,12 @@ package io.github.persistentassignment.storage.redis;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StorageProvider;
+import io.github.persistentassignment.spi.StoreOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Opens Redis URLs for {@link io.github.persistentassignment.PersistentStorages}.
@@ -20,7 +20,11 @@ import java.util.TreeMap;
  *       node authenticates to every node.
  * </ul>
  *
- * <p>Option: {@code keyPrefix} (default {@value RedisPersistentStorage#DEFAULT_KEY_PREFIX}).
+ * <p>Options, each the builder setting of the same name: {@code keyPrefix}, {@code expireAfter},
+ * {@code maxValueBytes}, {@code connectTimeout}, {@code operationTimeout}, {@code poolTimeout} and
+ * {@code maxConnections} (durations as {@code 500ms}, {@code 2s}, {@code 90d} or ISO-8601). The
+ * builder's {@code clock} is the system clock here: a URL cannot carry one. An unknown option is an
+ * {@link IllegalArgumentException} listing the known ones.
  */
 public final class RedisStorageProvider implements StorageProvider {
 
@@ -34,12 +38,6 @@ public final class RedisStorageProvider implements StorageProvider {
 
   @Override
   public PersistentStorage open(String url, Map<String, String> options) {
-    Map<String, String> unknown = new TreeMap<>(options);
-    unknown.remove("keyPrefix");
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown option(s) " + unknown.keySet() + " for a Redis store; known: [keyPrefix]");
-    }
     RedisPersistentStorage.Builder builder;
     String lower = url.toLowerCase(Locale.ROOT);
     if (lower.startsWith("redis-cluster://") || lower.startsWith("rediss-cluster://")) {
@@ -47,10 +45,15 @@ public final class RedisStorageProvider implements StorageProvider {
     } else {
       builder = RedisPersistentStorage.builder(url);
     }
-    String prefix = options.get("keyPrefix");
-    if (prefix != null) {
-      builder = builder.keyPrefix(prefix);
-    }
+    StoreOptions settings = StoreOptions.of("Redis", options);
+    settings.string("keyPrefix").ifPresent(builder::keyPrefix);
+    settings.duration("expireAfter").ifPresent(builder::expireAfter);
+    settings.count("maxValueBytes").ifPresent(builder::maxValueBytes);
+    settings.duration("connectTimeout").ifPresent(builder::connectTimeout);
+    settings.duration("operationTimeout").ifPresent(builder::operationTimeout);
+    settings.duration("poolTimeout").ifPresent(builder::poolTimeout);
+    settings.count("maxConnections").ifPresent(builder::maxConnections);
+    settings.rejectUnknown();
     return builder.build();
   }
 

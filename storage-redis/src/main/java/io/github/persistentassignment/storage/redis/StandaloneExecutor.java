@@ -1,5 +1,6 @@
 package io.github.persistentassignment.storage.redis;
 
+import java.time.Duration;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -10,7 +11,8 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
 final class StandaloneExecutor extends TwoAttemptExecutor {
   private final PooledConnectionProvider provider;
 
-  StandaloneExecutor(PooledConnectionProvider provider) {
+  StandaloneExecutor(PooledConnectionProvider provider, Duration operationTimeout) {
+    super(operationTimeout);
     this.provider = provider;
   }
 

@@ -108,6 +108,35 @@ class RedisClusterNetworkFaultTest extends RedisNetworkFaultVariant {
     }
   }
 
+  @Test
+  @DisplayName(
+      "loadAll queries the nodes at once: with 100 ms added on every node it takes less than"
+          + " the three nodes' latencies in a row, and returns every slot's entries")
+  void loadAllQueriesTheNodesInParallel() {
+    List<String> keys = IntStream.range(0, 150).mapToObj(i -> key("parallel" + i)).toList();
+    for (int i = 0; i < keys.size(); i += 3) {
+      storage().save(keys.get(i), "exp", TestValues.group("g" + i));
+    }
+    storage().loadAll(keys); // opens a connection to every node
+    Duration latency = Duration.ofMillis(100);
+    proxies().forEach(proxy -> proxy.addLatency(latency));
+    long started = System.nanoTime();
+    var loaded = storage().loadAll(keys);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    proxies().forEach(FaultProxy::pass);
+    System.out.println("[parallel] cluster loadAll of 150 keys on 3 nodes, +100 ms each: " + took);
+    for (int i = 0; i < keys.size(); i++) {
+      if (i % 3 == 0) {
+        assertThat(loaded.get(keys.get(i)).get("exp")).contains(TestValues.group("g" + i));
+      } else {
+        assertThat(loaded.get(keys.get(i)).isEmpty()).isTrue();
+      }
+    }
+    assertThat(took)
+        .as("less than three latencies, as the nodes one after another would take")
+        .isLessThan(latency.multipliedBy(3));
+  }
+
   private boolean fails(String key) {
     try {
       storage().load(key);

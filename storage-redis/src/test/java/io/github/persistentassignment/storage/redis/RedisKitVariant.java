@@ -46,4 +46,10 @@ abstract class RedisKitVariant extends PersistentStorageConformanceTest {
   protected void writeRawEntry(String key, String configName, String raw) {
     rawClient().hset(prefix() + key, configName, raw);
   }
+
+  /** A Redis string where the adapter keeps hashes, as a lock another application sets. */
+  @Override
+  protected void writeForeignItem(String key) {
+    rawClient().set(prefix() + key, "1");
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.persistentassignment.storage.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.PersistentStorage;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
   static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
-  static final Duration SOCKET_TIMEOUT = Duration.ofMillis(500);
+  static final Duration OPERATION_TIMEOUT = Duration.ofMillis(500);
   static final Duration POOL_TIMEOUT = Duration.ofMillis(250);
 
   private final String unit = "extra-" + UUID.randomUUID() + "-";
@@ -59,7 +60,7 @@ abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
       RedisPersistentStorage.Builder builder) {
     return builder
         .connectTimeout(CONNECT_TIMEOUT)
-        .socketTimeout(SOCKET_TIMEOUT)
+        .operationTimeout(OPERATION_TIMEOUT)
         .poolTimeout(POOL_TIMEOUT);
   }
 
@@ -77,7 +78,7 @@ abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
 
     // Two timeouts in one call (the pool replacing the dead connection in the caller's thread, a
     // retry after a timeout, a layout refresh) would take at least twice as long.
-    Duration twoTimeouts = SOCKET_TIMEOUT.multipliedBy(2);
+    Duration twoTimeouts = OPERATION_TIMEOUT.multipliedBy(2);
     assertThat(pooled).as("on the pooled connection").isLessThan(twoTimeouts);
     assertThat(fresh).as("on a new connection").isLessThan(twoTimeouts);
   }
@@ -137,11 +138,56 @@ abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
 
     Duration wait = timeFailure(() -> storage.loadAll(keys));
 
-    assertThat(wait).as("one timeout, not two").isLessThan(SOCKET_TIMEOUT.multipliedBy(2));
+    assertThat(wait).as("one timeout, not two").isLessThan(OPERATION_TIMEOUT.multipliedBy(2));
     proxies.forEach(FaultProxy::pass);
     assertThat(storage.loadAll(keys).get(keys.get(0)).get("exp"))
         .contains(TestValues.group("treatment"));
     storage.delete(keys.get(0), "exp");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"purge", "forEachEntry"})
+  @DisplayName("a bulk operation in an outage fails after one batch's deadline, then works")
+  void bulkInAnOutage(String operation) {
+    storage.save(key("bulk-outage"), "exp", TestValues.group("treatment"));
+    proxies.forEach(FaultProxy::blackHole);
+
+    Duration wait = timeFailure(() -> bulk(operation));
+
+    assertThat(wait).as("one batch's deadline").isLessThan(failureTimeout());
+    proxies.forEach(FaultProxy::pass);
+    assertThatCode(() -> bulk(operation)).doesNotThrowAnyException();
+  }
+
+  @Test
+  @DisplayName(
+      "each loadAll batch of 500 keys has its own deadline: 10 slow batches take longer than one"
+          + " deadline, and succeed")
+  void eachBatchHasItsOwnDeadline() {
+    Duration latency = Duration.ofMillis(100);
+    RedisPersistentStorage.Builder builder =
+        builderThrough(proxies)
+            .connectTimeout(Duration.ofMillis(200))
+            .operationTimeout(Duration.ofMillis(400))
+            .poolTimeout(Duration.ofMillis(100));
+    // On a cluster a batch may take pool + connect + operation timeouts; on one server each wait
+    // for a reply is bounded by the operation timeout.
+    Duration batchDeadline = Duration.ofMillis(700);
+    List<String> keys = IntStream.range(0, 5_000).mapToObj(i -> key("deadline" + i)).toList();
+    StickyValues values = TestValues.group("treatment");
+    try (RedisPersistentStorage slow = builder.build()) {
+      slow.save(keys.get(4_999), "exp", values);
+      slow.loadAll(keys.subList(0, 100)); // opens connections to every node before the latency
+      proxies.forEach(proxy -> proxy.addLatency(latency));
+      long started = System.nanoTime();
+      var loaded = slow.loadAll(keys);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      proxies.forEach(FaultProxy::pass);
+      System.out.println("[deadline] loadAll of 5000 keys, 100 ms added per chunk: " + took);
+      assertThat(loaded.get(keys.get(4_999)).get("exp")).contains(values);
+      assertThat(took).as("the whole loadAll").isGreaterThan(batchDeadline);
+      slow.delete(keys.get(4_999), "exp");
+    }
   }
 
   @Test
@@ -153,7 +199,7 @@ abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
         builderThrough(proxies)
             .maxConnections(1)
             .connectTimeout(CONNECT_TIMEOUT)
-            .socketTimeout(Duration.ofSeconds(3))
+            .operationTimeout(Duration.ofSeconds(3))
             .poolTimeout(POOL_TIMEOUT)
             .build()) {
       single.load(key);
@@ -168,6 +214,14 @@ abstract class RedisNetworkFaultVariant extends NetworkFaultConformanceTest {
       holder.get(); // its reply arrives once the path passes traffic again
     } finally {
       other.shutdown();
+    }
+  }
+
+  private void bulk(String operation) {
+    if (operation.equals("purge")) {
+      storage.purge("no-such-config");
+    } else {
+      storage.forEachEntry(entry -> {});
     }
   }
 

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,76 +107,120 @@ class RedisPersistentStorageTest {
     }
 
     @Test
-    @DisplayName("settings out of range are IllegalArgumentExceptions naming the setting")
+    @DisplayName("settings out of range are IllegalArgumentExceptions at build, naming the setting")
     void invalidSettings() {
-      RedisPersistentStorage.Builder builder =
-          RedisPersistentStorage.builder("redis://127.0.0.1:6379");
-      assertRejected(() -> builder.keyPrefix(null), "keyPrefix");
-      assertRejected(() -> builder.expireAfter(null), "ttl");
-      assertRejected(() -> builder.expireAfter(Duration.ZERO), "ttl");
-      assertRejected(() -> builder.expireAfter(Duration.ofNanos(999_999)), "ttl");
-      assertRejected(() -> builder.expireAfter(Duration.ofSeconds(-1)), "ttl");
-      assertRejected(() -> builder.connectTimeout(Duration.ZERO), "connectTimeout");
-      assertRejected(() -> builder.connectTimeout(null), "connectTimeout");
-      assertRejected(() -> builder.socketTimeout(Duration.ofMillis(-5)), "socketTimeout");
-      assertRejected(() -> builder.poolTimeout(Duration.ZERO), "poolTimeout");
-      assertRejected(() -> builder.poolTimeout(null), "poolTimeout");
+      assertRejected(b -> b.keyPrefix(null), "keyPrefix");
+      assertRejected(b -> b.clock(null), "clock");
+      assertRejected(b -> b.expireAfter(Duration.ZERO), "expireAfter");
+      assertRejected(b -> b.expireAfter(Duration.ofNanos(999_999)), "expireAfter");
+      assertRejected(b -> b.expireAfter(Duration.ofSeconds(-1)), "expireAfter");
+      // Would overflow at the first save: refused where it was written instead.
+      assertRejected(b -> b.expireAfter(Duration.ofSeconds(Long.MAX_VALUE)), "expireAfter");
+      assertRejected(b -> b.connectTimeout(Duration.ZERO), "connectTimeout");
+      assertRejected(b -> b.connectTimeout(null), "connectTimeout");
+      assertRejected(b -> b.operationTimeout(Duration.ofMillis(-5)), "operationTimeout");
+      assertRejected(b -> b.operationTimeout(Duration.ofDays(1)), "operationTimeout");
+      assertRejected(b -> b.poolTimeout(Duration.ZERO), "poolTimeout");
+      assertRejected(b -> b.poolTimeout(null), "poolTimeout");
       // Jedis would read a timeout rounded down to 0 ms as "no timeout".
-      assertRejected(() -> builder.connectTimeout(Duration.ofNanos(999_999)), "connectTimeout");
-      assertRejected(() -> builder.socketTimeout(Duration.ofNanos(1)), "socketTimeout");
-      assertRejected(() -> builder.poolTimeout(Duration.ofNanos(999_999)), "poolTimeout");
-      assertRejected(() -> builder.maxConnections(0), "maxConnections");
-      assertRejected(() -> builder.maxValueBytes(0), "maxValueBytes");
+      assertRejected(b -> b.connectTimeout(Duration.ofNanos(999_999)), "connectTimeout");
+      assertRejected(b -> b.operationTimeout(Duration.ofNanos(1)), "operationTimeout");
+      assertRejected(b -> b.poolTimeout(Duration.ofNanos(999_999)), "poolTimeout");
+      assertRejected(b -> b.maxConnections(0), "maxConnections");
+      assertRejected(b -> b.maxConnections(10_001), "maxConnections");
+      assertRejected(b -> b.maxValueBytes(0), "maxValueBytes");
     }
 
     @Test
-    @DisplayName("the worst case of a call is two attempts of pool, connect and socket timeouts")
+    @DisplayName("connection settings for a caller's client are refused at build, naming them")
+    void connectionSettingsForCallersClient() {
+      try (RedisClient callers = RedisClient.create("127.0.0.1", 1)) {
+        for (String setting :
+            List.of("connectTimeout", "operationTimeout", "poolTimeout", "maxConnections")) {
+          RedisPersistentStorage.Builder builder = RedisPersistentStorage.builder(callers);
+          switch (setting) {
+            case "connectTimeout" -> builder.connectTimeout(Duration.ofSeconds(1));
+            case "operationTimeout" -> builder.operationTimeout(Duration.ofSeconds(1));
+            case "poolTimeout" -> builder.poolTimeout(Duration.ofSeconds(1));
+            default -> builder.maxConnections(4);
+          }
+          assertThatThrownBy(builder::build)
+              .as(setting)
+              .isInstanceOf(IllegalArgumentException.class)
+              .hasMessageStartingWith(setting + " applies only to a client the storage creates");
+        }
+        // The settings that do apply build fine, without contacting the (closed) port.
+        RedisPersistentStorage.builder(callers)
+            .keyPrefix("x:")
+            .expireAfter(Duration.ofDays(1))
+            .maxValueBytes(1_000)
+            .clock(java.time.Clock.systemUTC())
+            .build()
+            .close();
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "the worst case of a call is two pool and connect waits plus the operation timeout")
     void worstCaseCallTime() {
       RedisPersistentStorage.Builder defaults = RedisPersistentStorage.builder("redis://h");
       assertThat(defaults.worstCaseCallTime())
           .isEqualTo(
               RedisPersistentStorage.DEFAULT_POOL_TIMEOUT
                   .plus(RedisPersistentStorage.DEFAULT_CONNECT_TIMEOUT)
-                  .plus(RedisPersistentStorage.DEFAULT_SOCKET_TIMEOUT)
-                  .multipliedBy(2))
-          .isEqualTo(Duration.ofSeconds(10));
+                  .multipliedBy(2)
+                  .plus(RedisPersistentStorage.DEFAULT_OPERATION_TIMEOUT))
+          .isEqualTo(Duration.ofSeconds(8));
       assertThat(
               defaults
                   .poolTimeout(Duration.ofMillis(100))
                   .connectTimeout(Duration.ofMillis(200))
-                  .socketTimeout(Duration.ofMillis(300))
+                  .operationTimeout(Duration.ofMillis(300))
                   .worstCaseCallTime())
-          .isEqualTo(Duration.ofMillis(1_200));
+          .isEqualTo(Duration.ofMillis(900));
     }
 
     @Test
-    @DisplayName("the builder is immutable: a setter returns a new builder")
-    void builderIsImmutable() {
-      RedisPersistentStorage.Builder base = RedisPersistentStorage.builder("redis://127.0.0.1");
-      RedisPersistentStorage.Builder custom = base.keyPrefix("custom:");
-      try (RedisPersistentStorage fromBase = base.build();
-          RedisPersistentStorage fromCustom = custom.build()) {
-        assertThat(fromBase.keyPrefix()).isEqualTo(RedisPersistentStorage.DEFAULT_KEY_PREFIX);
-        assertThat(fromCustom.keyPrefix()).isEqualTo("custom:");
-        assertThat(fromCustom.redisKey("u:userID")).isEqualTo("custom:u:userID");
+    @DisplayName("the builder is mutable, and what it built keeps the settings it was built with")
+    void builderIsMutable() {
+      RedisPersistentStorage.Builder builder = RedisPersistentStorage.builder("redis://127.0.0.1");
+      assertThat(builder.keyPrefix("custom:")).isSameAs(builder);
+      try (RedisPersistentStorage custom = builder.build()) {
+        builder.keyPrefix("later:");
+        assertThat(custom.keyPrefix()).isEqualTo("custom:");
+        assertThat(custom.redisKey("u:userID")).isEqualTo("custom:u:userID");
+      }
+      try (RedisPersistentStorage defaults =
+          RedisPersistentStorage.builder("redis://127.0.0.1").build()) {
+        assertThat(defaults.keyPrefix()).isEqualTo(RedisPersistentStorage.DEFAULT_KEY_PREFIX);
       }
     }
 
     @Test
-    @DisplayName("cluster nodes that cannot be reached are a StorageException naming them")
+    @DisplayName(
+        "cluster nodes that cannot be reached build a storage, whose calls fail naming them")
     void unreachableCluster() {
       int port = closedPort();
-      assertThatThrownBy(
-              () ->
-                  RedisPersistentStorage.clusterBuilder(List.of("127.0.0.1:" + port))
-                      .connectTimeout(Duration.ofMillis(500))
-                      .build())
-          .isInstanceOf(StorageException.class)
-          .hasMessageContaining("127.0.0.1:" + port);
+      try (RedisPersistentStorage storage =
+          RedisPersistentStorage.clusterBuilder(List.of("127.0.0.1:" + port))
+              .connectTimeout(Duration.ofMillis(500))
+              .build()) {
+        assertThatThrownBy(() -> storage.load("alice:userID"))
+            .isInstanceOf(StorageException.class)
+            .hasMessageStartingWith("load failed for key 'alice:userID'")
+            .hasMessageContaining("127.0.0.1:" + port);
+      }
     }
 
-    private void assertRejected(ThrowingCallable call, String name) {
-      assertThatThrownBy(call)
+    private void assertRejected(
+        java.util.function.Consumer<RedisPersistentStorage.Builder> setting, String name) {
+      RedisPersistentStorage.Builder builder = RedisPersistentStorage.builder("redis://127.0.0.1");
+      assertThatThrownBy(
+              () -> {
+                setting.accept(builder);
+                builder.build().close();
+              })
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(name);
     }
@@ -215,7 +264,7 @@ class RedisPersistentStorageTest {
         silent.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
         try (RedisPersistentStorage storage =
             RedisPersistentStorage.builder("redis://127.0.0.1:" + silent.getLocalPort())
-                .socketTimeout(Duration.ofMillis(300))
+                .operationTimeout(Duration.ofMillis(300))
                 .build()) {
           long start = System.nanoTime();
           assertThatThrownBy(() -> storage.load("alice:userID"))
@@ -302,34 +351,121 @@ class RedisPersistentStorageTest {
     }
 
     @Test
-    @DisplayName("an entry larger than maxValueBytes is a StorageException and nothing is written")
+    @DisplayName("an entry larger than maxValueBytes is refused and nothing is written")
     void tooLargeForMaxValueBytes() {
       String key = key();
       try (RedisPersistentStorage storage =
           RedisPersistentStorage.builder(raw).keyPrefix(PREFIX).maxValueBytes(100).build()) {
         assertThatThrownBy(() -> storage.save(key, "exp", VALUES))
-            .isInstanceOf(StorageException.class)
-            .hasMessageContaining("save failed for key '" + key + "'")
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("save: ")
             .hasMessageContaining("maxValueBytes (100)");
         assertThatThrownBy(() -> storage.saveIfAbsent(key, "exp", VALUES))
-            .isInstanceOf(StorageException.class)
-            .hasMessageContaining("saveIfAbsent failed for key '" + key + "'");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("saveIfAbsent: ");
         assertThat(raw.exists(PREFIX + key)).isFalse();
       }
     }
 
     @Test
-    @DisplayName("saveIfAbsent over an unreadable entry is a StorageException, and keeps it")
+    @DisplayName("saveIfAbsent over an unreadable entry replaces it and reports a write")
     void saveIfAbsentOverCorruptEntry() {
       String key = key();
       raw.hset(PREFIX + key, "exp", "{not json");
       try (RedisPersistentStorage storage =
           RedisPersistentStorage.builder(raw).keyPrefix(PREFIX).build()) {
-        assertThatThrownBy(() -> storage.saveIfAbsent(key, "exp", VALUES))
-            .isInstanceOf(StorageException.class)
-            .hasMessageContaining("unreadable entry for key '" + key + "'");
+        assertThat(storage.saveIfAbsent(key, "exp", VALUES)).isEmpty();
+        assertThat(storage.load(key).get("exp")).contains(VALUES);
       }
-      assertThat(raw.hget(PREFIX + key, "exp")).isEqualTo("{not json");
+    }
+
+    @Test
+    @DisplayName("the expiry is the storage clock's now + expireAfter, set with PEXPIREAT")
+    void expiryFromTheClock() {
+      String key = key();
+      Instant now = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+      try (RedisPersistentStorage storage =
+          RedisPersistentStorage.builder(raw)
+              .keyPrefix(PREFIX)
+              .clock(Clock.fixed(now, ZoneOffset.UTC))
+              .expireAfter(Duration.ofHours(1))
+              .build()) {
+        storage.save(key, "a", VALUES);
+        Instant expected = now.plus(Duration.ofHours(1));
+        assertThat(raw.pexpireTime(PREFIX + key)).isEqualTo(expected.toEpochMilli());
+        List<StoredEntry> entries = new ArrayList<>();
+        storage.forEachEntry(
+            entry -> {
+              if (entry.key().equals(key)) {
+                entries.add(entry);
+              }
+            });
+        assertThat(entries).singleElement().extracting(StoredEntry::expiresAt).isEqualTo(expected);
+      }
+    }
+
+    @Test
+    @DisplayName("deleteAll removes the user's hash with one DEL")
+    void deleteAll() {
+      String key = key();
+      try (RedisPersistentStorage storage =
+          RedisPersistentStorage.builder(raw).keyPrefix(PREFIX).build()) {
+        storage.save(key, "a", VALUES);
+        storage.save(key, "b", VALUES);
+        storage.deleteAll(key);
+        assertThat(raw.exists(PREFIX + key)).isFalse();
+        storage.deleteAll(key); // nothing there: not an error
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "forEachEntry and copy skip a key under the prefix that is not a hash, and go on;"
+            + " purge leaves it alone")
+    void foreignKeyUnderThePrefix() {
+      String prefix = RedisKitVariant.uniquePrefix("foreign");
+      String copyPrefix = RedisKitVariant.uniquePrefix("foreign-copy");
+      try (RedisPersistentStorage storage =
+              RedisPersistentStorage.builder(raw).keyPrefix(prefix).build();
+          RedisPersistentStorage target =
+              RedisPersistentStorage.builder(raw).keyPrefix(copyPrefix).build()) {
+        raw.set(prefix + "lock", "1"); // SET pa:lock 1: WRONGTYPE for the hash commands
+        raw.set(prefix + "zzz", "1");
+        storage.save("alice:userID", "exp", VALUES);
+        storage.save("bob:userID", "exp", VALUES);
+        List<String> seen = new ArrayList<>();
+        storage.forEachEntry(entry -> seen.add(entry.key()));
+        assertThat(seen).containsExactlyInAnyOrder("alice:userID", "bob:userID");
+        // What the CLI's copy does: every entry arrives, the lock is not an error.
+        storage.forEachEntry(target::copyIfAbsent);
+        assertThat(target.load("bob:userID").get("exp")).contains(VALUES);
+        assertThat(storage.purge("exp")).isEqualTo(2);
+        assertThat(raw.get(prefix + "lock")).isEqualTo("1");
+      } finally {
+        RedisKeys.deleteByPrefix(raw, prefix);
+        RedisKeys.deleteByPrefix(raw, copyPrefix);
+      }
+    }
+
+    @Test
+    @DisplayName("purge removes one config's field from every hash, counting what HDEL removed")
+    void purge() {
+      String prefix = RedisKitVariant.uniquePrefix("purge");
+      try (RedisPersistentStorage storage =
+          RedisPersistentStorage.builder(raw).keyPrefix(prefix).build()) {
+        for (int i = 0; i < 1_234; i++) {
+          storage.save("user-" + i + ":userID", "stopped", VALUES);
+          if (i % 2 == 0) {
+            storage.save("user-" + i + ":userID", "running", VALUES);
+          }
+        }
+        assertThat(storage.purge("stopped")).isEqualTo(1_234);
+        assertThat(storage.purge("stopped")).isZero();
+        assertThat(storage.load("user-0:userID").asMap()).containsOnlyKeys("running");
+        assertThat(raw.exists(prefix + "user-1:userID")).as("an emptied hash is gone").isFalse();
+      } finally {
+        RedisKeys.deleteByPrefix(raw, prefix);
+      }
     }
 
     @Test

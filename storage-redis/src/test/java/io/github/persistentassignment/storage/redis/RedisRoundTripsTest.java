@@ -1,9 +1,13 @@
 package io.github.persistentassignment.storage.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.conformance.faults.FaultProxy;
 import io.github.persistentassignment.storage.redis.ServerStats.Delta;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +82,8 @@ class RedisRoundTripsTest {
     return List.copyOf(cluster.hostAndPorts());
   }
 
-  @ParameterizedTest(name = "{0}")
+  // The clients are shared by every test here: JUnit must not close them after one.
+  @ParameterizedTest(name = "{0}", autoCloseArguments = false)
   @MethodSource("servers")
   @DisplayName("load, save, delete and saveIfAbsent each take one round trip of one command")
   void oneRoundTripPerOperation(String name, UnifiedJedis client, List<HostAndPort> nodes) {
@@ -94,6 +99,8 @@ class RedisRoundTripsTest {
       // Scripts are loaded on first use; warm them up so the counts show the steady state.
       storage.saveIfAbsent(key, "warm-up", VALUES);
       expiring.save(key, "warm-up", VALUES);
+      client.hset(PREFIX + key, "warm-up-corrupt", "{not json");
+      storage.saveIfAbsent(key, "warm-up-corrupt", VALUES);
 
       Delta load = measure(name, "load", stats, () -> storage.load(key));
       Delta save = measure(name, "save", stats, () -> storage.save(key, "e", VALUES));
@@ -115,14 +122,31 @@ class RedisRoundTripsTest {
       assertThat(load.calls()).isEqualTo(Map.of("hgetall", 1L));
       assertThat(save.calls()).isEqualTo(Map.of("hset", 1L));
       // Commands a script runs are counted too; the client sent one EVALSHA.
-      assertThat(saveTtl.calls()).isEqualTo(Map.of("evalsha", 1L, "hset", 1L, "pexpire", 1L));
+      assertThat(saveTtl.calls()).isEqualTo(Map.of("evalsha", 1L, "hset", 1L, "pexpireat", 1L));
       assertThat(delete.calls()).isEqualTo(Map.of("hdel", 1L));
       assertThat(wrote.calls()).isEqualTo(Map.of("evalsha", 1L, "hsetnx", 1L));
       assertThat(found.calls()).isEqualTo(Map.of("evalsha", 1L, "hsetnx", 1L, "hget", 1L));
-      assertThat(wroteTtl.calls()).isEqualTo(Map.of("evalsha", 1L, "hsetnx", 1L, "pexpire", 1L));
+      assertThat(wroteTtl.calls()).isEqualTo(Map.of("evalsha", 1L, "hsetnx", 1L, "pexpireat", 1L));
       for (Delta delta : List.of(load, save, saveTtl, delete, wrote, found, wroteTtl)) {
         assertThat(delta.reads()).as("round trips of %s", delta).isEqualTo(1);
       }
+
+      client.hset(PREFIX + key, "corrupt", "{not json");
+      Delta overCorrupt =
+          measure(
+              name,
+              "saveIfAbsent over a corrupt entry",
+              stats,
+              () -> assertThat(storage.saveIfAbsent(key, "corrupt", VALUES)).isEmpty());
+      // The conditional write returns the stored text; core finds it corrupt and replaces it
+      // with the compare-and-set script.
+      assertThat(overCorrupt.calls())
+          .isEqualTo(Map.of("evalsha", 2L, "hsetnx", 1L, "hget", 2L, "hset", 1L));
+      assertThat(overCorrupt.reads()).isEqualTo(2);
+
+      Delta deleteAll = measure(name, "deleteAll", stats, () -> storage.deleteAll(key));
+      assertThat(deleteAll.calls()).isEqualTo(Map.of("del", 1L));
+      assertThat(deleteAll.reads()).isEqualTo(1);
     }
   }
 
@@ -173,6 +197,105 @@ class RedisRoundTripsTest {
               + chunks
               + " buffer(s) of 8 KiB");
       assertThat(delta.reads()).isBetween(1L, chunks);
+    }
+  }
+
+  // The clients are shared by every test here: JUnit must not close them after one.
+  @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+  @MethodSource("servers")
+  @DisplayName("purge of 1 000 entries is SCAN, then one pipelined HDEL batch per step and node")
+  void purge(String name, UnifiedJedis client, List<HostAndPort> nodes) {
+    String prefix = PREFIX + "purge-" + name + ":";
+    try (RedisPersistentStorage storage =
+        RedisPersistentStorage.builder(client).keyPrefix(prefix).build()) {
+      for (int i = 0; i < 1_000; i++) {
+        storage.save("user-" + i + ":userID", "stopped", VALUES);
+      }
+      try (ServerStats stats = new ServerStats(nodes)) {
+        long[] removed = {0};
+        List<Delta> perNode = stats.measure(() -> removed[0] = storage.purge("stopped"));
+        Delta total = ServerStats.total(perNode);
+        System.out.println(
+            "[round trips] " + name + " purge of 1000 entries: " + total + ", per node " + perNode);
+        assertThat(removed[0]).isEqualTo(1_000);
+        assertThat(total.calls("hdel")).isEqualTo(1_000);
+        assertThat(total.calls().keySet()).containsOnly("scan", "hdel");
+        // SCAN steps of 500 keys, then each step's HDELs in one pipeline per node: the pipelines'
+        // round trips (a few request reads each, as the 8 KiB output buffer fills) are far fewer
+        // than one per entry.
+        assertThat(total.reads() - total.calls("scan")).isBetween(1L, 60L);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the first call after building while Redis was down costs the handshake, then one")
+  void firstCallAfterStartingDown() throws Exception {
+    try (FaultProxy proxy =
+            FaultProxy.start(
+                standalone.nodes().get(0).getHost(), standalone.nodes().get(0).getPort());
+        ServerStats stats = new ServerStats(standalone.nodes())) {
+      proxy.refuseConnections();
+      try (RedisPersistentStorage storage =
+          RedisPersistentStorage.builder("redis://" + proxy.host() + ":" + proxy.port())
+              .keyPrefix(PREFIX)
+              .connectTimeout(Duration.ofMillis(500))
+              .build()) {
+        assertThatThrownBy(() -> storage.load("down:userID")).isInstanceOf(StorageException.class);
+        proxy.pass();
+        Delta first =
+            measure(
+                "standalone",
+                "first load after starting down",
+                stats,
+                () -> storage.load("down:userID"));
+        Delta next = measure("standalone", "next load", stats, () -> storage.load("down:userID"));
+        assertThat(first.calls("hgetall")).isEqualTo(1);
+        // A new connection's handshake (CLIENT SETINFO), then the command.
+        assertThat(first.reads()).isBetween(1L, 3L);
+        assertThat(next.calls()).isEqualTo(Map.of("hgetall", 1L));
+        assertThat(next.reads()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "on a cluster built while down, the first call reads the layout, then sends the command")
+  void firstClusterCallAfterStartingDown() throws Exception {
+    List<FaultProxy> proxies = new ArrayList<>();
+    try (ProxiedCluster proxied = ProxiedCluster.start()) {
+      for (InetSocketAddress node : proxied.nodeAddresses()) {
+        proxies.add(FaultProxy.start(node.getHostString(), node.getPort()));
+      }
+      proxied.announce(proxies);
+      proxies.forEach(FaultProxy::refuseConnections);
+      List<HostAndPort> nodes =
+          proxied.nodeAddresses().stream()
+              .map(node -> new HostAndPort(node.getHostString(), node.getPort()))
+              .toList();
+      try (ServerStats stats = new ServerStats(nodes);
+          RedisPersistentStorage storage =
+              RedisPersistentStorage.clusterBuilder(ProxiedCluster.seeds(proxies))
+                  .keyPrefix(PREFIX)
+                  .connectTimeout(Duration.ofMillis(500))
+                  .build()) {
+        assertThatThrownBy(() -> storage.load("down:userID")).isInstanceOf(StorageException.class);
+        proxies.forEach(FaultProxy::pass);
+        Delta first =
+            measure(
+                "cluster",
+                "first load after starting down",
+                stats,
+                () -> storage.load("down:userID"));
+        Delta next = measure("cluster", "next load", stats, () -> storage.load("down:userID"));
+        assertThat(first.calls("cluster|slots")).as("the layout, read once").isEqualTo(1);
+        assertThat(first.calls("hgetall")).isEqualTo(1);
+        assertThat(next.calls()).isEqualTo(Map.of("hgetall", 1L));
+        assertThat(next.reads()).isEqualTo(1);
+      }
+    } finally {
+      proxies.forEach(FaultProxy::close);
     }
   }
 

@@ -36,7 +36,49 @@ class RedisStorageProviderTest {
   void unknownOption() {
     assertThatThrownBy(() -> PersistentStorages.open("redis://127.0.0.1:1", Map.of("ttl", "1")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ttl");
+        .hasMessageContaining("ttl")
+        .hasMessageContaining("operationTimeout");
+  }
+
+  @Test
+  @DisplayName(
+      "every builder setting is an option of the same name, read without contacting the server")
+  void everySettingIsAnOption() {
+    Map<String, String> options =
+        Map.of(
+            "keyPrefix", "app:pa:",
+            "expireAfter", "90d",
+            "maxValueBytes", "65536",
+            "connectTimeout", "1s",
+            "operationTimeout", "500ms",
+            "poolTimeout", "PT0.2S",
+            "maxConnections", "8");
+    // Nothing listens on port 1, and on the cluster's nodes neither: building needs no server.
+    for (String url : List.of("redis://127.0.0.1:1", "redis-cluster://127.0.0.1:1,127.0.0.1:2")) {
+      try (PersistentStorage storage = PersistentStorages.open(url, options)) {
+        RedisPersistentStorage redis = (RedisPersistentStorage) storage;
+        assertThat(redis.keyPrefix()).isEqualTo("app:pa:");
+        assertThat(redis.expireAfter()).contains(java.time.Duration.ofDays(90));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("an option out of range or malformed is refused, naming it")
+  void badOptionValues() {
+    assertThatThrownBy(
+            () ->
+                PersistentStorages.open("redis://127.0.0.1:1", Map.of("operationTimeout", "soon")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("operationTimeout");
+    assertThatThrownBy(
+            () -> PersistentStorages.open("redis://127.0.0.1:1", Map.of("maxConnections", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConnections");
+    assertThatThrownBy(
+            () -> PersistentStorages.open("redis://127.0.0.1:1", Map.of("expireAfter", "400000d")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expireAfter");
   }
 
   @Test

@@ -34,7 +34,7 @@ class RedisTlsUrlTest {
     URI plain = URI.create(TestBackends.redisUrl());
     String tlsUrl = "rediss://" + plain.getHost() + ":" + plain.getPort();
     try (RedisPersistentStorage storage =
-        RedisPersistentStorage.builder(tlsUrl).socketTimeout(Duration.ofMillis(500)).build()) {
+        RedisPersistentStorage.builder(tlsUrl).operationTimeout(Duration.ofMillis(500)).build()) {
       assertThatThrownBy(() -> storage.load("tls:userID"))
           .isInstanceOf(StorageException.class)
           .hasMessageContaining("load failed for key 'tls:userID'")
