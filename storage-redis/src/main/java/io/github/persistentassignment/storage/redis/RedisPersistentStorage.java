@@ -224,6 +224,12 @@ public final class RedisPersistentStorage extends AbstractEnumerableStorage {
     return enumeration.purge(configName);
   }
 
+  /** A call is sent a second time when its connection broke, so a write may find its own entry. */
+  @Override
+  protected boolean retriesWrites() {
+    return true;
+  }
+
   @Override
   protected void closeResources() {
     try {
