@@ -207,6 +207,15 @@ public abstract class PersistentStorageConformanceTest {
   }
 
   /**
+   * Called just before a load that must see a write made through another instance over the same
+   * backend, in the tests of a second instance that had already loaded the key. Does nothing by
+   * default: an adapter does no hidden caching. A caching decorator, whose instances see each
+   * other's writes only once a key's freshness has passed, overrides it to let that time pass (by
+   * moving its fake ticker).
+   */
+  protected void beforeReadingAnotherInstancesWrite() {}
+
+  /**
    * Closes every adapter instance the kit created during the test, even if the test failed.
    *
    * @throws Exception the first failure to close, with later ones suppressed
@@ -967,6 +976,7 @@ public abstract class PersistentStorageConformanceTest {
       assertEntries(second.load(key("alice")), Map.of(), "before any write");
 
       first.save(key("alice"), CONFIG, Samples.simple("saved"));
+      beforeReadingAnotherInstancesWrite();
       assertEntries(
           second.load(key("alice")), Map.of(CONFIG, Samples.simple("saved")), "after a save");
       assertEntries(
@@ -975,12 +985,14 @@ public abstract class PersistentStorageConformanceTest {
           "loadAll after a save");
 
       first.save(key("alice"), CONFIG, Samples.simple("overwritten"));
+      beforeReadingAnotherInstancesWrite();
       assertEntries(
           second.load(key("alice")),
           Map.of(CONFIG, Samples.simple("overwritten")),
           "after an overwrite");
 
       first.delete(key("alice"), CONFIG);
+      beforeReadingAnotherInstancesWrite();
       assertEntries(second.load(key("alice")), Map.of(), "after a delete");
       assertEntries(
           second.loadAll(List.of(key("alice"))).get(key("alice")),
