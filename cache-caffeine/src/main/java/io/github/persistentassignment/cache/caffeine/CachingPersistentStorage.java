@@ -65,10 +65,10 @@ import org.jspecify.annotations.Nullable;
  * <p>By default a failed load throws, as the store did, so {@code PersistentAssignment} serves
  * {@code STORAGE_UNAVAILABLE}. With {@link CachingStorageBuilder#serveStaleOnFailure(Duration)}, a
  * load that fails with a {@link StorageException} is answered from the cache instead, for every key
- * loaded no longer than {@code maxStale} ago: a returning user keeps the stored group through an
- * outage. A {@code loadAll} is answered that way only when every key it had to load can be. Writes
- * still fail. The first stale answer of an outage is logged as a warning; {@link
- * #staleKeysServed()} counts them.
+ * loaded less than {@code maxStale} ago: a returning user keeps the stored group through an outage.
+ * A {@code loadAll} is answered that way only when every key it had to load can be. Writes still
+ * fail. The first stale answer of an outage is logged as a warning; {@link #staleKeysServed()}
+ * counts them.
  *
  * <h2>Lifecycle and threads</h2>
  *
@@ -294,7 +294,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
 
   /** Whether a failed load of this key may be answered with its cached entries. */
   private boolean servableStale(@Nullable Slot slot, long now) {
-    return maxStale != null && slot != null && now - slot.loadedAt() <= maxStale.toNanos();
+    return maxStale != null && slot != null && now - slot.loadedAt() < maxStale.toNanos();
   }
 
   // Core's own copy-with-one-entry-changed is not public; asMap() decodes each entry once per

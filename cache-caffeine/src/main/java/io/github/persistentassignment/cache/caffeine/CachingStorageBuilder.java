@@ -66,8 +66,8 @@ public final class CachingStorageBuilder<S extends CachingPersistentStorage> {
 
   /**
    * When a load fails with a {@code StorageException}, answers it with the cached entries of every
-   * key loaded no longer than {@code maxStale} ago instead of throwing. Keys are then kept that
-   * long. Off by default: a failed load throws. Writes always throw when the store fails.
+   * key loaded less than {@code maxStale} ago instead of throwing. Keys are then kept that long.
+   * Off by default: a failed load throws. Writes always throw when the store fails.
    *
    * @param maxStale longer than {@link #freshFor}, at most 30 days
    * @return this builder
