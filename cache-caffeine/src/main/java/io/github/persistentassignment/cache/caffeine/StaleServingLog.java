@@ -36,10 +36,17 @@ final class StaleServingLog {
           "Storage {} failed ({}); serving cached entries loaded up to {} ago until it answers"
               + " again. The exception is logged at DEBUG",
           operation,
-          e.getClass().getName(),
+          types(e),
           maxStale);
     }
     LOG.debug("Serving stale entries after a failed {}", operation, e);
+  }
+
+  /** The exception's type and its cause's, such as {@code StorageException, caused by X}. */
+  private static String types(Throwable e) {
+    Throwable cause = e.getCause();
+    return e.getClass().getSimpleName()
+        + (cause == null ? "" : ", caused by " + cause.getClass().getSimpleName());
   }
 
   void recovered() {
