@@ -89,7 +89,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
   public static final Duration MAX_DURATION = Duration.ofDays(30);
 
   private final PersistentStorage delegate;
-  private final CachedKeys keys;
+  private final CachedKeys cached;
   private final @Nullable Duration maxStale;
   private final @Nullable StaleServingLog staleLog;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -100,7 +100,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     this.staleLog = maxStale == null ? null : new StaleServingLog(maxStale);
     long freshNanos = builder.freshFor().toNanos();
     long retainNanos = maxStale == null ? freshNanos : Math.max(freshNanos, maxStale.toNanos());
-    this.keys = new CachedKeys(builder.maximumUsers(), freshNanos, retainNanos, builder.ticker());
+    this.cached = new CachedKeys(builder.maximumUsers(), freshNanos, retainNanos, builder.ticker());
   }
 
   /**
@@ -145,12 +145,12 @@ public sealed class CachingPersistentStorage implements PersistentStorage
   public UserPersistedValues load(String key) {
     requireNonBlank(key, "key");
     ensureOpen();
-    long now = keys.now();
-    Slot slot = keys.get(key);
-    if (slot != null && keys.isFresh(slot, now)) {
+    long now = cached.now();
+    Slot slot = cached.get(key);
+    if (slot != null && cached.isFresh(slot, now)) {
       return slot.values();
     }
-    long writeMark = keys.writeMark();
+    long writeMark = cached.writeMark();
     UserPersistedValues values;
     try {
       values = delegate.load(key);
@@ -170,20 +170,20 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     requireNonNull(keys, "keys");
     keys.forEach(key -> requireNonBlank(key, "key"));
     ensureOpen();
-    long now = this.keys.now();
+    long now = cached.now();
     Set<String> requested = new LinkedHashSet<>(keys);
     Map<String, UserPersistedValues> answered = new LinkedHashMap<>();
     Map<String, @Nullable Slot> missing = new LinkedHashMap<>();
     for (String key : requested) {
-      Slot slot = this.keys.get(key);
-      if (slot != null && this.keys.isFresh(slot, now)) {
+      Slot slot = cached.get(key);
+      if (slot != null && cached.isFresh(slot, now)) {
         answered.put(key, slot.values());
       } else {
         missing.put(key, slot);
       }
     }
     if (!missing.isEmpty()) {
-      long writeMark = this.keys.writeMark();
+      long writeMark = cached.writeMark();
       List<String> toLoad = new ArrayList<>(missing.keySet());
       try {
         delegate
@@ -219,7 +219,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     requireEntry(key, configName, values);
     ensureOpen();
     delegate.save(key, configName, values);
-    keys.written(key, stored -> with(stored, configName, values));
+    cached.written(key, stored -> with(stored, configName, values));
   }
 
   @Override
@@ -228,7 +228,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     ensureOpen();
     Optional<StickyValues> winner = delegate.saveIfAbsent(key, configName, values);
     StickyValues stored = winner.orElse(values);
-    keys.written(key, cached -> with(cached, configName, stored));
+    cached.written(key, entries -> with(entries, configName, stored));
     return winner;
   }
 
@@ -238,7 +238,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     requireNonBlank(configName, "configName");
     ensureOpen();
     delegate.delete(key, configName);
-    keys.written(key, stored -> without(stored, configName));
+    cached.written(key, stored -> without(stored, configName));
   }
 
   @Override
@@ -246,7 +246,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     requireNonBlank(key, "key");
     ensureOpen();
     delegate.deleteAll(key);
-    keys.written(key, stored -> UserPersistedValues.empty());
+    cached.written(key, stored -> UserPersistedValues.empty());
   }
 
   @Override
@@ -254,7 +254,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     requireNonNull(entry, "entry");
     ensureOpen();
     Optional<StickyValues> stored = delegate.copyIfAbsent(entry);
-    keys.written(entry.key(), cached -> null);
+    cached.written(entry.key(), entries -> null);
     return stored;
   }
 
@@ -265,18 +265,18 @@ public sealed class CachingPersistentStorage implements PersistentStorage
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      keys.invalidateAll();
+      cached.invalidateAll();
     }
   }
 
   /** Drops every cached key, as after a purge. */
   void invalidateAll() {
-    keys.invalidateAll();
+    cached.invalidateAll();
   }
 
   /** How many keys are cached; for tests. */
   long cachedKeys() {
-    return keys.size();
+    return cached.size();
   }
 
   final void ensureOpen() {
@@ -289,7 +289,10 @@ public sealed class CachingPersistentStorage implements PersistentStorage
     if (staleLog != null) {
       staleLog.recovered();
     }
-    keys.loaded(key, values, loadedAt, writeMark);
+    // The contract forbids a load returning "unavailable"; caching one would make it last.
+    if (values.isAvailable()) {
+      cached.loaded(key, values, loadedAt, writeMark);
+    }
   }
 
   /** Whether a failed load of this key may be answered with its cached entries. */
