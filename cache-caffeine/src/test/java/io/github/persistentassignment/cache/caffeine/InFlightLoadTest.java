@@ -7,9 +7,15 @@ import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.conformance.Samples;
 import io.github.persistentassignment.storage.memory.InMemoryPersistentStorage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * period, hiding the instance's own write. Made deterministic by holding the load between its read
  * and its return.
  */
-@DisplayName("A load in flight while this instance writes the key")
+@DisplayName("Loads in flight while this instance writes the key")
 class InFlightLoadTest {
   private static final String KEY = "alice:userID";
 
@@ -41,6 +47,39 @@ class InFlightLoadTest {
         .as("what the held load read")
         .contains(Samples.simple("before"));
     assertThat(cache.load(KEY).get("exp")).as("the next load").contains(Samples.simple("after"));
+  }
+
+  @Test
+  @DisplayName(
+      "with 8 threads saving 50 entries each to one key while loading it, every saved entry is"
+          + " then served from the cache")
+  void concurrentWritesAndLoads() throws Exception {
+    PersistentStorage store = InMemoryPersistentStorage.create();
+    CachingPersistentStorage cache = CachingPersistentStorage.builder(store).build();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      CyclicBarrier start = new CyclicBarrier(8);
+      List<Future<?>> writers = new ArrayList<>();
+      for (int thread = 0; thread < 8; thread++) {
+        int id = thread;
+        writers.add(
+            threads.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  for (int i = 0; i < 50; i++) {
+                    cache.save(KEY, id + "-" + i, Samples.simple(id + "/" + i));
+                    cache.load(KEY);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(cache.load(KEY).asMap()).hasSize(400).isEqualTo(store.load(KEY).asMap());
   }
 
   /** Holds the first load after it has read the store, until released. */
