@@ -51,6 +51,9 @@ abstract class ContractScenarios {
     /** {@link PersistentStorageConformanceTest#expiryResolution()}. */
     Duration expiryResolution();
 
+    /** {@link PersistentStorageConformanceTest#beforeReadingAnotherInstancesWrite()}. */
+    void beforeReadingAnotherInstancesWrite();
+
     /** {@link PersistentStorageConformanceTest#maxValueBytes()}. */
     int maxValueBytes();
 

@@ -211,6 +211,15 @@ public abstract class PersistentStorageConformanceTest {
   }
 
   /**
+   * Called just before a load that must see a write made through another instance over the same
+   * backend, in the tests of a second instance that had already loaded the key. Does nothing by
+   * default: an adapter does no hidden caching. A caching decorator, whose instances see each
+   * other's writes only once a key's freshness has passed, overrides it to let that time pass (by
+   * moving its fake ticker).
+   */
+  protected void beforeReadingAnotherInstancesWrite() {}
+
+  /**
    * Closes every adapter instance the kit created during the test, even if the test failed.
    *
    * @throws Exception the first failure to close, with later ones suppressed

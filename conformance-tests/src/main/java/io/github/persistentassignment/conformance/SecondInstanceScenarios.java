@@ -31,6 +31,7 @@ abstract class SecondInstanceScenarios extends ContractScenarios {
     assertEntries(second.load(key("alice")), Map.of(), "before any write");
 
     first.save(key("alice"), CONFIG, Samples.simple("saved"));
+    kit.beforeReadingAnotherInstancesWrite();
     assertEntries(
         second.load(key("alice")), Map.of(CONFIG, Samples.simple("saved")), "after a save");
     assertEntries(
@@ -39,12 +40,14 @@ abstract class SecondInstanceScenarios extends ContractScenarios {
         "loadAll after a save");
 
     first.save(key("alice"), CONFIG, Samples.simple("overwritten"));
+    kit.beforeReadingAnotherInstancesWrite();
     assertEntries(
         second.load(key("alice")),
         Map.of(CONFIG, Samples.simple("overwritten")),
         "after an overwrite");
 
     first.delete(key("alice"), CONFIG);
+    kit.beforeReadingAnotherInstancesWrite();
     assertEntries(second.load(key("alice")), Map.of(), "after a delete");
     assertEntries(
         second.loadAll(List.of(key("alice"))).get(key("alice")),

@@ -61,6 +61,11 @@ final class TestKit implements ContractScenarios.Kit {
   }
 
   @Override
+  public void beforeReadingAnotherInstancesWrite() {
+    test.beforeReadingAnotherInstancesWrite();
+  }
+
+  @Override
   public void writeRawEntry(String key, String configName, String raw) {
     test.writeRawEntry(key, configName, raw);
   }
