@@ -1,5 +1,5 @@
 -- Persistent Assignment for Java: the JDBC adapter's table on H2 (2.x).
--- ${table} is the table name (default persistent_assignments); ${index} its expiry index.
+-- ${table} is the table name (default persistent_assignments); ${index} and ${config_index} its indexes.
 -- updated_at and expires_at are epoch milliseconds (UTC); expires_at is NULL without a TTL.
 CREATE TABLE IF NOT EXISTS ${table} (
   storage_key   VARCHAR(4000) NOT NULL,
@@ -10,3 +10,4 @@ CREATE TABLE IF NOT EXISTS ${table} (
   PRIMARY KEY (storage_key, config_name)
 );
 CREATE INDEX IF NOT EXISTS ${index} ON ${table} (expires_at);
+CREATE INDEX IF NOT EXISTS ${config_index} ON ${table} (config_name);
