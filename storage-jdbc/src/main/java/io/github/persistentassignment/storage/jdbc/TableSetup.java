@@ -127,20 +127,16 @@ final class TableSetup {
                         + " with dialect(...) if it speaks that SQL"));
   }
 
-  /** What to do about a missing table: the message of every call until it exists. */
+  /**
+   * What to do about a missing table: the message of every call until it exists. Short, because
+   * core cuts a failure's reason at 200 characters.
+   */
   static String missingTableAdvice(Dialect dialect, TableName table) {
     return "table "
         + table
-        + " does not exist and createTableIfMissing is false. Apply the DDL in "
+        + " does not exist and createTableIfMissing is false: apply "
         + dialect.schemaResource()
-        + " (io/github/persistentassignment/storage/jdbc/"
-        + dialect.schemaResource()
-        + " in the persistent-assignment-storage-jdbc jar, or"
-        + " JdbcPersistentStorage.schemaSql(Dialect."
-        + dialect.name()
-        + ", \""
-        + table
-        + "\")), or build the storage with createTableIfMissing(true)";
+        + " (JdbcPersistentStorage.schemaSql) or set createTableIfMissing(true)";
   }
 
   /** The table is missing and may not be created: not worth running the call again. */
