@@ -1,5 +1,6 @@
 -- Persistent Assignment for Java: the JDBC adapter's table on H2 (2.x).
--- ${table} is the table name (default persistent_assignments); ${index} and ${config_index} its indexes.
+-- The table (default name persistent_assignments) and its indexes: expires_at for purgeExpired(),
+-- config_name for purge(configName).
 -- updated_at and expires_at are epoch milliseconds (UTC); expires_at is NULL without a TTL.
 CREATE TABLE IF NOT EXISTS ${table} (
   storage_key   VARCHAR(4000) NOT NULL,

@@ -1,5 +1,6 @@
 -- Persistent Assignment for Java: the JDBC adapter's table on MariaDB and MySQL.
--- ${table} is the table name (default persistent_assignments); ${index} and ${config_index} its indexes.
+-- The table (default name persistent_assignments) and its indexes: expires_at for purgeExpired(),
+-- config_name for purge(configName).
 -- Keys are VARBINARY so they compare byte for byte: the default collations would treat 'A' and
 -- 'a', accents, and trailing spaces as equal. Keys are stored as UTF-8.
 -- updated_at and expires_at are epoch milliseconds (UTC); expires_at is NULL without a TTL.

@@ -174,7 +174,8 @@ class JdbcLeastPrivilegeTest {
       storage.save(key, "saved", VALUES);
       storage.save(key, "saved", VALUES);
       assertThat(storage.saveIfAbsent(key, "first", VALUES)).isEmpty();
-      assertThat(storage.saveIfAbsent(key, "first", VALUES)).contains(VALUES);
+      StickyValues other = StickyValues.builder().value(false).groupName("Control").build();
+      assertThat(storage.saveIfAbsent(key, "first", other)).contains(VALUES);
       expiring.save(key, "expiring", VALUES);
       clock.advance(Duration.ofHours(2));
       assertThat(expiring.saveIfAbsent(key, "expiring", VALUES)).as("over the expired").isEmpty();
