@@ -49,12 +49,9 @@ import org.jspecify.annotations.Nullable;
  * loadAll} chunk (1 000 keys on PostgreSQL, 500 elsewhere), each page of {@link #forEachEntry} (500
  * rows) and each batch of {@link #purge} and {@link #purgeExpired()} (1 000 rows) has an operation
  * timeout of its own. Given a {@code DataSource}, the pool's wait and the driver's network timeouts
- * are yours to set (HikariCP {@code connectionTimeout}, the driver's {@code socketTimeout}); the
- * storage sets each statement's query timeout.
- *
- * <p>A call whose connection broke within 1 s of its start (a connection the database dropped while
- * it idled) runs once more, and a deadlock or serialization failure up to five times, within the
- * same operation timeout; {@code purge} and {@code purgeExpired} batches are not repeated.
+ * are yours to set (HikariCP {@code connectionTimeout}, the driver's {@code socketTimeout}). A call
+ * whose connection broke within 1 s of its start runs once more, and a deadlock up to five times,
+ * within the same operation timeout; purge batches are not repeated.
  *
  * <p>Given a {@code DataSource}, the storage borrows connections and never closes it. Given a JDBC
  * URL, it builds a HikariCP pool (started by the first call), owns it and closes it in {@link
@@ -104,7 +101,7 @@ public final class JdbcPersistentStorage extends AbstractEnumerableStorage {
    * @throws IllegalArgumentException if the URL is null, blank or not a {@code jdbc:} URL
    */
   public static Builder builder(String jdbcUrl) {
-    return new Builder(null, Builder.requireJdbcUrl(jdbcUrl), null, null);
+    return new Builder(null, OwnedPool.requireJdbcUrl(jdbcUrl), null, null);
   }
 
   /**
@@ -118,7 +115,7 @@ public final class JdbcPersistentStorage extends AbstractEnumerableStorage {
    */
   public static Builder builder(String jdbcUrl, String user, @Nullable String password) {
     return new Builder(
-        null, Builder.requireJdbcUrl(jdbcUrl), requireNonBlank(user, "user"), password);
+        null, OwnedPool.requireJdbcUrl(jdbcUrl), requireNonBlank(user, "user"), password);
   }
 
   /**
@@ -411,14 +408,6 @@ public final class JdbcPersistentStorage extends AbstractEnumerableStorage {
       JdbcSettings checked = settings.copy();
       checked.check();
       return new JdbcPersistentStorage(checked);
-    }
-
-    static String requireJdbcUrl(String jdbcUrl) {
-      requireNonBlank(jdbcUrl, "jdbcUrl");
-      if (!jdbcUrl.startsWith("jdbc:")) {
-        throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:'");
-      }
-      return jdbcUrl;
     }
   }
 }
