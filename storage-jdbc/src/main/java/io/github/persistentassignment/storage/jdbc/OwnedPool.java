@@ -15,6 +15,17 @@ import org.jspecify.annotations.Nullable;
 final class OwnedPool {
   private OwnedPool() {}
 
+  /** Checks the URL's form; a builder argument, so checked when the builder is made. */
+  static String requireJdbcUrl(String jdbcUrl) {
+    if (jdbcUrl == null || jdbcUrl.isBlank()) {
+      throw new IllegalArgumentException("jdbcUrl must not be null or blank");
+    }
+    if (!jdbcUrl.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:'");
+    }
+    return jdbcUrl;
+  }
+
   /**
    * Fails at build time when no driver on the class path accepts the URL: no I/O, only a lookup.
    */

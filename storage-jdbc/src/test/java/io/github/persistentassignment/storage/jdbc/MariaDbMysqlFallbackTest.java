@@ -53,15 +53,15 @@ class MariaDbMysqlFallbackTest {
     CountingDataSource counting = new CountingDataSource(DATABASE.get().dataSource());
     String key = "mysql-" + UUID.randomUUID();
     assertThat(mysql.returning()).isFalse();
-    assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"first\":1}", 1_000, 2_000)))
+    assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"first\":1}", 1_000, 2_000L)))
         .isEmpty();
     assertThat(counting.executions()).as("writes").isEqualTo(1);
     counting.reset();
-    assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"late\":1}", 1_500, 2_500)))
+    assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"late\":1}", 1_500, 2_500L)))
         .contains("{\"first\":1}");
     assertThat(counting.executions()).as("finds a live entry").isEqualTo(2);
     counting.reset();
-    assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"new\":1}", 3_000, 4_000))).isEmpty();
+    assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"new\":1}", 3_000, 4_000L))).isEmpty();
     assertThat(counting.executions()).as("replaces an expired entry").isEqualTo(3);
     counting.reset();
     assertThat(saveIfAbsent(counting, new Write(key, "c", "{\"later\":1}", 3_500, null)))
@@ -76,11 +76,11 @@ class MariaDbMysqlFallbackTest {
     try {
       for (int round = 0; round < 5; round++) {
         String key = "mysql-race-" + UUID.randomUUID();
-        saveIfAbsent(counting, new Write(key, "c", "{\"old\":1}", 1_000, 2_000));
+        saveIfAbsent(counting, new Write(key, "c", "{\"old\":1}", 1_000, 2_000L));
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Optional<String>>> futures = new ArrayList<>();
         for (int thread = 0; thread < 16; thread++) {
-          Write mine = new Write(key, "c", "{\"thread\":" + thread + "}", 5_000, 9_000);
+          Write mine = new Write(key, "c", "{\"thread\":" + thread + "}", 5_000, 9_000L);
           futures.add(
               pool.submit(
                   () -> {
