@@ -1,42 +1,20 @@
 package io.github.persistentassignment.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentAssignment;
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.UserPersistedValues;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The conformance kit: every {@link PersistentStorage} adapter extends this class to prove it keeps
@@ -52,9 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Capabilities that not every backend has are hooks whose defaults skip the tests that need
  * them, through JUnit's {@link Assumptions} (they are reported as skipped, with a message naming
  * the hook to override, never as passed): {@link #supportsTtl()} with {@link
- * #createStorageWithTtl(Duration)}, and {@link #writeRawEntry(String, String, String)} for corrupt
- * data. {@link #advanceTime(Duration)}, {@link #ttlForTests()} and {@link #maxValueBytes()} tune
- * the tests to the backend.
+ * #createStorageWithTtl(Duration)} for expiry, {@link #writeRawEntry(String, String, String)} to
+ * plant a corrupt entry (the corrupt-entry rule), and {@link #writeForeignItem(String)} to plant
+ * something that is not an entry at all (enumeration and purge go past it). {@link
+ * #advanceTime(Duration)}, {@link #ttlForTests()}, {@link #expiryResolution()} and {@link
+ * #maxValueBytes()} tune the tests to the backend. The tests of {@code forEachEntry} and {@code
+ * purge} run when the adapter is an {@link EnumerableStorage}, and are skipped otherwise.
  *
  * <pre>{@code
  * class MyRedisStorageConformanceTest extends PersistentStorageConformanceTest {
@@ -99,18 +80,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * clock, and the expiry tests take no time.
  *
  * <p>The tests are grouped in {@link Nested} classes whose display names read as the contract; a
- * failure names the rule that was broken. The assignment scenarios run twice, once through each API
- * a service may call: {@link PersistentAssignment#forUser} (one {@code UserAssignments} per
- * request) and the two-step {@code getUserPersistedValues} then {@code getExperiment}; the name of
- * their nested class says which.
+ * failure names the rule that was broken. Besides the groups written here: {@code deleteAll},
+ * {@code purge}, the corrupt-entry rule, foreign items, and the expiry of listed and copied
+ * entries, each in a file of its own. The assignment scenarios run twice, once through each API a
+ * service may call: {@link PersistentAssignment#forUser} (one {@code UserAssignments} per request)
+ * and the two-step {@code getUserPersistedValues} then {@code getExperiment}; the name of their
+ * nested class says which.
  */
 public abstract class PersistentStorageConformanceTest {
-  private static final String CONFIG = "experiment";
-  private static final int RACE_THREADS = 16;
-  private static final int RACE_ROUNDS = 20;
-  private static final int STORAGE_INSTANCES_IN_RACES = 4;
-  private static final int CONFIGS_PER_THREAD = 10;
-  private static final int LARGE_VALUE_BYTES = 300_000;
 
   private final String prefix = "pa-kit-" + UUID.randomUUID().toString().substring(0, 13) + "-";
   private final List<PersistentStorage> created = new ArrayList<>();
@@ -197,6 +174,33 @@ public abstract class PersistentStorageConformanceTest {
   }
 
   /**
+   * Stores something under the adapter's namespace at {@code key} that is not an entry at all, as
+   * another application sharing the namespace would: a Redis string where the adapter keeps hashes,
+   * an item without the adapter's attributes, a row another writer left half-filled. The
+   * foreign-item tests check that {@code forEachEntry} skips it and still visits every real entry,
+   * and that {@code purge} goes past it. The default skips those tests; a backend whose namespace
+   * cannot hold anything but entries keeps it.
+   *
+   * @param key a storage key, exactly as it would be passed to {@link PersistentStorage#save}
+   */
+  protected void writeForeignItem(String key) {
+    Assumptions.abort(
+        "Skipped: override writeForeignItem(String) to store something that is not an entry"
+            + " under the adapter's namespace, bypassing the adapter.");
+  }
+
+  /**
+   * The coarsest step in which the backend keeps an entry's expiry (DynamoDB's TTL attribute is in
+   * whole seconds). The tests that read an expiry back through {@code forEachEntry} allow this
+   * much, plus a second, around the expiry they expect. The default is one second.
+   *
+   * @return the backend's expiry resolution
+   */
+  protected Duration expiryResolution() {
+    return Duration.ofSeconds(1);
+  }
+
+  /**
    * The largest encoded entry, in bytes, the backend accepts. The large-value test stores an entry
    * of about {@code min(maxValueBytes(), 300 000)} bytes. The default has no limit.
    *
@@ -239,18 +243,23 @@ public abstract class PersistentStorageConformanceTest {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  private PersistentStorage storage() {
+  /** A prefix unique to this test, for its keys. */
+  String prefix() {
+    return prefix;
+  }
+
+  PersistentStorage storage() {
     if (storage == null) {
       storage = newStorage();
     }
     return storage;
   }
 
-  private PersistentStorage newStorage() {
+  PersistentStorage newStorage() {
     return track(this::createStorage, "createStorage()");
   }
 
-  private PersistentStorage track(Supplier<PersistentStorage> factory, String what) {
+  PersistentStorage track(Supplier<PersistentStorage> factory, String what) {
     PersistentStorage instance = factory.get();
     assertThat(instance).as("%s returned null", what).isNotNull();
     synchronized (created) {
@@ -259,770 +268,175 @@ public abstract class PersistentStorageConformanceTest {
     return instance;
   }
 
-  /** A key unique to this test. */
-  private String key(String name) {
-    return prefix + name;
-  }
-
-  private static void awaitAll(List<? extends Future<?>> futures) throws Exception {
-    for (Future<?> future : futures) {
-      future.get(60, TimeUnit.SECONDS);
-    }
-  }
-
-  private static <T> List<T> runTogether(int threads, List<Callable<T>> tasks) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(tasks.size());
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await(30, TimeUnit.SECONDS);
-                  return task.call();
-                }));
-      }
-      awaitAll(futures);
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void assertEntries(
-      UserPersistedValues loaded, Map<String, StickyValues> expected, String description) {
-    assertThat(loaded.isAvailable())
-        .as("%s: load must never return unavailable()", description)
-        .isTrue();
-    assertThat(loaded.asMap()).as(description).containsExactlyInAnyOrderEntriesOf(expected);
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Tests
 
   /** Loading a key nobody wrote. */
   @Nested
   @DisplayName("Loading a key")
-  public class Loading {
+  public class Loading extends LoadingScenarios {
     /** For JUnit. */
-    public Loading() {}
-
-    @Test
-    @DisplayName("an unknown key loads as empty, and available")
-    void unknownKeyIsEmpty() {
-      UserPersistedValues loaded = storage().load(key("nobody"));
-      assertThat(loaded).isNotNull();
-      assertThat(loaded.isAvailable()).as("isAvailable()").isTrue();
-      assertThat(loaded.isEmpty()).as("isEmpty()").isTrue();
-      assertThat(loaded.asMap()).isEmpty();
-      assertThat(loaded.get(CONFIG)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("a key with entries loads only those entries")
-    void loadsOwnEntries() {
-      storage().save(key("alice"), "one", Samples.simple("one"));
-      storage().save(key("alice"), "two", Samples.simple("two"));
-      assertEntries(
-          storage().load(key("alice")),
-          Map.of("one", Samples.simple("one"), "two", Samples.simple("two")),
-          "entries of alice");
+    public Loading() {
+      super(kit());
     }
   }
 
   /** What is saved is what is loaded. */
   @Nested
   @DisplayName("Round trips")
-  public class RoundTrips {
+  public class RoundTrips extends RoundTripScenarios {
     /** For JUnit. */
-    public RoundTrips() {}
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("io.github.persistentassignment.conformance.Samples#roundTrips")
-    @DisplayName("load returns exactly what save stored")
-    void roundTrip(StickyValues values) {
-      storage().save(key("user"), CONFIG, values);
-      assertEntries(storage().load(key("user")), Map.of(CONFIG, values), "round trip");
-      assertEntries(newStorage().load(key("user")), Map.of(CONFIG, values), "second instance");
-    }
-
-    @Test
-    @DisplayName("a large entry (about 300 KB, or maxValueBytes()) is returned intact")
-    void largeValue() {
-      StickyValues large = Samples.large(Math.min(maxValueBytes(), LARGE_VALUE_BYTES));
-      storage().save(key("user"), CONFIG, large);
-      storage().save(key("user"), "small", Samples.simple("small"));
-      assertEntries(
-          storage().load(key("user")),
-          Map.of(CONFIG, large, "small", Samples.simple("small")),
-          "large entry");
-    }
-
-    @Test
-    @DisplayName("saving a config again replaces its entry and no other")
-    void overwrite() {
-      storage().save(key("user"), CONFIG, Samples.simple("first"));
-      storage().save(key("user"), "other", Samples.simple("other"));
-      storage().save(key("user"), CONFIG, Samples.everyField());
-      assertEntries(
-          storage().load(key("user")),
-          Map.of(CONFIG, Samples.everyField(), "other", Samples.simple("other")),
-          "after overwrite");
-    }
-
-    @Test
-    @DisplayName("50 configs under one key are all returned")
-    void manyConfigsPerKey() {
-      Map<String, StickyValues> expected = new LinkedHashMap<>();
-      for (int i = 0; i < 50; i++) {
-        expected.put("config-" + i, Samples.simple("group-" + i));
-      }
-      expected.forEach((config, values) -> storage().save(key("user"), config, values));
-      assertEntries(storage().load(key("user")), expected, "50 configs");
+    public RoundTrips() {
+      super(kit());
     }
   }
 
   /** Keys and config names are opaque strings: no two of them share entries. */
   @Nested
   @DisplayName("Key isolation")
-  public class KeyIsolation {
+  public class KeyIsolation extends KeyIsolationScenarios {
     /** For JUnit. */
-    public KeyIsolation() {}
-
-    private Map<String, StickyValues> saveOnePerKey() {
-      Map<String, StickyValues> byKey = new LinkedHashMap<>();
-      for (String name : Samples.awkwardNames()) {
-        byKey.put(key(name), Samples.simple("key " + name));
-      }
-      String longKey = prefix + "k".repeat(1_000 - prefix.length());
-      byKey.put(longKey, Samples.simple("long key"));
-      byKey.put(
-          longKey.substring(0, 999) + "l", Samples.simple("long key, last character changed"));
-      byKey.forEach((key, values) -> storage().save(key, CONFIG, values));
-      return byKey;
-    }
-
-    @Test
-    @DisplayName(
-        "each key sees exactly its own entries, whatever characters it holds (look-alike"
-            + " prefixes, separators, wildcards, quotes, unicode, 1 000 characters)")
-    void keysAreIsolated() {
-      Map<String, StickyValues> byKey = saveOnePerKey();
-      byKey.forEach(
-          (key, values) ->
-              assertEntries(storage().load(key), Map.of(CONFIG, values), "key [" + key + "]"));
-    }
-
-    @Test
-    @DisplayName("loadAll returns each look-alike key's own entries")
-    void keysAreIsolatedInLoadAll() {
-      Map<String, StickyValues> byKey = saveOnePerKey();
-      Map<String, UserPersistedValues> loaded = storage().loadAll(byKey.keySet());
-      assertThat(loaded).containsOnlyKeys(byKey.keySet());
-      byKey.forEach(
-          (key, values) ->
-              assertEntries(loaded.get(key), Map.of(CONFIG, values), "loadAll key [" + key + "]"));
-    }
-
-    @Test
-    @DisplayName("config names are kept apart whatever characters they hold")
-    void configNamesAreIsolated() {
-      Map<String, StickyValues> expected = new LinkedHashMap<>();
-      for (String name : Samples.awkwardNames()) {
-        expected.put(name, Samples.simple("config " + name));
-      }
-      expected.put("c".repeat(1_000), Samples.simple("long config name"));
-      expected.forEach((config, values) -> storage().save(key("user"), config, values));
-      assertEntries(storage().load(key("user")), expected, "awkward config names");
-      assertEntries(storage().load(key("user:")), Map.of(), "neighbouring key");
-    }
-
-    @Test
-    @DisplayName("key \"a\" with config \"b:c\" and key \"a:b\" with config \"c\" do not collide")
-    void keyAndConfigNameDoNotRunTogether() {
-      storage().save(key("a"), "b:c", Samples.simple("a + b:c"));
-      storage().save(key("a:b"), "c", Samples.simple("a:b + c"));
-      assertEntries(storage().load(key("a")), Map.of("b:c", Samples.simple("a + b:c")), "key a");
-      assertEntries(storage().load(key("a:b")), Map.of("c", Samples.simple("a:b + c")), "key a:b");
-      storage().delete(key("a"), "b:c");
-      assertEntries(storage().load(key("a:b")), Map.of("c", Samples.simple("a:b + c")), "key a:b");
+    public KeyIsolation() {
+      super(kit());
     }
   }
 
   /** Delete removes one entry, and is idempotent. */
   @Nested
   @DisplayName("Deleting")
-  public class Deleting {
+  public class Deleting extends DeletingScenarios {
     /** For JUnit. */
-    public Deleting() {}
-
-    @Test
-    @DisplayName("delete removes that entry only")
-    void deleteRemovesOneEntry() {
-      storage().save(key("alice"), "one", Samples.simple("one"));
-      storage().save(key("alice"), "two", Samples.simple("two"));
-      storage().save(key("bob"), "one", Samples.simple("bob one"));
-      storage().delete(key("alice"), "one");
-      assertEntries(
-          storage().load(key("alice")), Map.of("two", Samples.simple("two")), "alice after delete");
-      assertEntries(
-          storage().load(key("bob")), Map.of("one", Samples.simple("bob one")), "bob after delete");
-    }
-
-    @Test
-    @DisplayName("deleting the last entry leaves the key empty")
-    void deleteLastEntry() {
-      storage().save(key("alice"), "one", Samples.simple("one"));
-      storage().delete(key("alice"), "one");
-      assertEntries(storage().load(key("alice")), Map.of(), "alice after delete");
-    }
-
-    @Test
-    @DisplayName("deleting twice, or a config that is not stored, does nothing")
-    void deleteIsIdempotent() {
-      storage().save(key("alice"), "one", Samples.simple("one"));
-      storage().save(key("alice"), "two", Samples.simple("two"));
-      storage().delete(key("alice"), "one");
-      assertThatCode(() -> storage().delete(key("alice"), "one")).doesNotThrowAnyException();
-      assertThatCode(() -> storage().delete(key("alice"), "never-stored"))
-          .doesNotThrowAnyException();
-      assertEntries(storage().load(key("alice")), Map.of("two", Samples.simple("two")), "alice");
-    }
-
-    @Test
-    @DisplayName("deleting from a key that was never written does nothing")
-    void deleteFromMissingKey() {
-      assertThatCode(() -> storage().delete(key("nobody"), CONFIG)).doesNotThrowAnyException();
-      assertEntries(storage().load(key("nobody")), Map.of(), "nobody");
-    }
-
-    @Test
-    @DisplayName("an entry can be saved again after it was deleted")
-    void saveAfterDelete() {
-      storage().save(key("alice"), CONFIG, Samples.simple("first"));
-      storage().delete(key("alice"), CONFIG);
-      assertThat(storage().saveIfAbsent(key("alice"), CONFIG, Samples.simple("second"))).isEmpty();
-      assertEntries(
-          storage().load(key("alice")), Map.of(CONFIG, Samples.simple("second")), "alice");
+    public Deleting() {
+      super(kit());
     }
   }
 
   /** First write wins, atomically. */
   @Nested
   @DisplayName("saveIfAbsent")
-  public class SaveIfAbsent {
+  public class SaveIfAbsent extends SaveIfAbsentScenarios {
     /** For JUnit. */
-    public SaveIfAbsent() {}
-
-    @Test
-    @DisplayName("writes and returns empty when nothing is stored")
-    void writesWhenAbsent() {
-      assertThat(storage().saveIfAbsent(key("alice"), CONFIG, Samples.everyField())).isEmpty();
-      assertEntries(
-          storage().load(key("alice")), Map.of(CONFIG, Samples.everyField()), "after saveIfAbsent");
-    }
-
-    @Test
-    @DisplayName("returns the stored entry and writes nothing when one is stored")
-    void keepsExisting() {
-      storage().save(key("alice"), CONFIG, Samples.simple("first"));
-      assertThat(storage().saveIfAbsent(key("alice"), CONFIG, Samples.simple("second")))
-          .contains(Samples.simple("first"));
-      assertEntries(
-          storage().load(key("alice")),
-          Map.of(CONFIG, Samples.simple("first")),
-          "after saveIfAbsent");
-    }
-
-    @Test
-    @DisplayName("leaves the key's other entries alone")
-    void leavesOtherEntries() {
-      storage().save(key("alice"), "other", Samples.simple("other"));
-      assertThat(storage().saveIfAbsent(key("alice"), CONFIG, Samples.simple("mine"))).isEmpty();
-      assertEntries(
-          storage().load(key("alice")),
-          Map.of("other", Samples.simple("other"), CONFIG, Samples.simple("mine")),
-          "after saveIfAbsent");
-    }
-
-    @Test
-    @DisplayName(
-        "of 16 concurrent calls exactly one writes, and every other call returns what it wrote")
-    void raceHasOneWinner() throws Exception {
-      List<PersistentStorage> instances = new ArrayList<>();
-      instances.add(storage());
-      while (instances.size() < STORAGE_INSTANCES_IN_RACES) {
-        instances.add(newStorage());
-      }
-      for (int round = 0; round < RACE_ROUNDS; round++) {
-        String config = "race-" + round;
-        List<StickyValues> candidates = new ArrayList<>();
-        List<Callable<Optional<StickyValues>>> calls = new ArrayList<>();
-        for (int thread = 0; thread < RACE_THREADS; thread++) {
-          StickyValues mine = Samples.simple("round " + round + " thread " + thread);
-          PersistentStorage instance = instances.get(thread % instances.size());
-          candidates.add(mine);
-          calls.add(() -> instance.saveIfAbsent(key("racer"), config, mine));
-        }
-        List<Optional<StickyValues>> results = runTogether(RACE_THREADS, calls);
-
-        List<Integer> writers = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-          if (results.get(i).isEmpty()) {
-            writers.add(i);
-          }
-        }
-        assertThat(writers)
-            .as("round %d: calls that reported writing (returned empty)", round)
-            .hasSize(1);
-        StickyValues winner = candidates.get(writers.get(0));
-        for (int i = 0; i < results.size(); i++) {
-          if (i != writers.get(0)) {
-            assertThat(results.get(i))
-                .as("round %d: what call %d was told is stored", round, i)
-                .contains(winner);
-          }
-        }
-        assertThat(storage().load(key("racer")).get(config))
-            .as("round %d: the stored entry", round)
-            .contains(winner);
-      }
+    public SaveIfAbsent() {
+      super(kit());
     }
   }
 
   /** Many writers, one key. */
   @Nested
   @DisplayName("Concurrent writers")
-  public class ConcurrentWriters {
+  public class ConcurrentWriters extends ConcurrentWriterScenarios {
     /** For JUnit. */
-    public ConcurrentWriters() {}
-
-    @Test
-    @DisplayName("concurrent saves of distinct configs to one key lose nothing")
-    void concurrentSavesLoseNothing() throws Exception {
-      List<PersistentStorage> instances = new ArrayList<>();
-      instances.add(storage());
-      while (instances.size() < STORAGE_INSTANCES_IN_RACES) {
-        instances.add(newStorage());
-      }
-      Map<String, StickyValues> expected = new LinkedHashMap<>();
-      List<Callable<Void>> writers = new ArrayList<>();
-      for (int thread = 0; thread < RACE_THREADS; thread++) {
-        Map<String, StickyValues> mine = new LinkedHashMap<>();
-        for (int i = 0; i < CONFIGS_PER_THREAD; i++) {
-          mine.put("thread-" + thread + "-config-" + i, Samples.simple(thread + "/" + i));
-        }
-        expected.putAll(mine);
-        PersistentStorage instance = instances.get(thread % instances.size());
-        writers.add(
-            () -> {
-              mine.forEach((config, values) -> instance.save(key("shared"), config, values));
-              return null;
-            });
-      }
-      runTogether(RACE_THREADS, writers);
-      assertEntries(
-          storage().load(key("shared")),
-          expected,
-          RACE_THREADS + " threads x " + CONFIGS_PER_THREAD + " configs");
+    public ConcurrentWriters() {
+      super(kit());
     }
   }
 
   /** Bulk loads. */
   @Nested
   @DisplayName("loadAll")
-  public class LoadAll {
+  public class LoadAll extends LoadAllScenarios {
     /** For JUnit. */
-    public LoadAll() {}
-
-    @Test
-    @DisplayName(
-        "returns every requested key with its own entries, and empty ones for missing keys")
-    void loadsSeveralKeys() {
-      storage().save(key("alice"), "one", Samples.simple("alice one"));
-      storage().save(key("alice"), "two", Samples.simple("alice two"));
-      storage().save(key("bob"), "one", Samples.simple("bob one"));
-      Map<String, UserPersistedValues> loaded =
-          storage().loadAll(List.of(key("alice"), key("nobody"), key("bob"), key("nobody-else")));
-      assertThat(loaded)
-          .containsOnlyKeys(key("alice"), key("nobody"), key("bob"), key("nobody-else"));
-      assertEntries(
-          loaded.get(key("alice")),
-          Map.of("one", Samples.simple("alice one"), "two", Samples.simple("alice two")),
-          "alice");
-      assertEntries(loaded.get(key("bob")), Map.of("one", Samples.simple("bob one")), "bob");
-      assertEntries(loaded.get(key("nobody")), Map.of(), "nobody");
-      assertEntries(loaded.get(key("nobody-else")), Map.of(), "nobody-else");
-    }
-
-    @Test
-    @DisplayName("returns a duplicated key once")
-    void duplicates() {
-      storage().save(key("alice"), CONFIG, Samples.simple("alice"));
-      Map<String, UserPersistedValues> loaded =
-          storage().loadAll(List.of(key("alice"), key("alice"), key("bob"), key("alice")));
-      assertThat(loaded).containsOnlyKeys(key("alice"), key("bob"));
-      assertEntries(loaded.get(key("alice")), Map.of(CONFIG, Samples.simple("alice")), "alice");
-      assertEntries(loaded.get(key("bob")), Map.of(), "bob");
-    }
-
-    @Test
-    @DisplayName("returns an empty map for an empty collection")
-    void emptyCollection() {
-      assertThat(storage().loadAll(List.of())).isEmpty();
-    }
-
-    @Test
-    @DisplayName("loads 150 keys at once, stored and missing alike")
-    void manyKeys() {
-      List<String> keys = new ArrayList<>();
-      Map<String, Map<String, StickyValues>> expected = new LinkedHashMap<>();
-      for (int i = 0; i < 150; i++) {
-        String key = key("user-" + i);
-        keys.add(key);
-        if (i % 3 == 0) {
-          expected.put(key, Map.of());
-        } else {
-          storage().save(key, CONFIG, Samples.simple("user " + i));
-          expected.put(key, Map.of(CONFIG, Samples.simple("user " + i)));
-        }
-      }
-      Map<String, UserPersistedValues> loaded = storage().loadAll(keys);
-      assertThat(loaded).containsOnlyKeys(keys);
-      expected.forEach((key, entries) -> assertEntries(loaded.get(key), entries, key));
+    public LoadAll() {
+      super(kit());
     }
   }
 
   /** Bad input is a clear error, and nothing is written or removed. */
   @Nested
   @DisplayName("Bad arguments")
-  public class BadArguments {
+  public class BadArguments extends BadArgumentScenarios {
     /** For JUnit. */
-    public BadArguments() {}
-
-    @TestFactory
-    @DisplayName(
-        "a null or blank argument is an IllegalArgumentException naming it, and nothing is"
-            + " written or removed")
-    Stream<DynamicTest> badArgumentsAreRejected() {
-      String key = key("alice");
-      StickyValues kept = Samples.simple("kept");
-      StickyValues values = Samples.simple("must not be written");
-      storage().save(key, "kept", kept);
-      List<DynamicTest> tests = new ArrayList<>();
-      List<@Nullable String> badStrings = Arrays.asList(null, "", " ", "\t");
-      for (String bad : badStrings) {
-        String shown = bad == null ? "null" : "\"" + bad.replace("\t", "\\t") + "\"";
-        tests.add(rejected("load(" + shown + ")", "key", () -> storage().load(bad)));
-        tests.add(
-            rejected(
-                "save(" + shown + ", config, values)",
-                "key",
-                () -> storage().save(bad, CONFIG, values)));
-        tests.add(
-            rejected(
-                "save(key, " + shown + ", values)",
-                "configName",
-                () -> storage().save(key, bad, values)));
-        tests.add(
-            rejected(
-                "saveIfAbsent(" + shown + ", config, values)",
-                "key",
-                () -> storage().saveIfAbsent(bad, CONFIG, values)));
-        tests.add(
-            rejected(
-                "saveIfAbsent(key, " + shown + ", values)",
-                "configName",
-                () -> storage().saveIfAbsent(key, bad, values)));
-        tests.add(
-            rejected("delete(" + shown + ", config)", "key", () -> storage().delete(bad, "kept")));
-        tests.add(
-            rejected("delete(key, " + shown + ")", "configName", () -> storage().delete(key, bad)));
-        tests.add(
-            rejected(
-                "loadAll([key, " + shown + "])",
-                "key",
-                () -> storage().loadAll(Arrays.asList(key, bad))));
-      }
-      tests.add(
-          rejected("save(key, config, null)", "values", () -> storage().save(key, CONFIG, null)));
-      tests.add(
-          rejected(
-              "saveIfAbsent(key, config, null)",
-              "values",
-              () -> storage().saveIfAbsent(key, CONFIG, null)));
-      tests.add(rejected("loadAll(null)", "keys", () -> storage().loadAll(null)));
-
-      tests.add(
-          dynamicTest(
-              "nothing was written or removed",
-              () -> assertEntries(storage().load(key), Map.of("kept", kept), "alice")));
-      return tests.stream();
-    }
-
-    private DynamicTest rejected(String call, String argument, ThrowingCallable callable) {
-      return dynamicTest(
-          call + " names " + argument,
-          () ->
-              assertThatThrownBy(callable)
-                  .as(call)
-                  .isInstanceOf(IllegalArgumentException.class)
-                  .hasMessageContaining(argument));
+    public BadArguments() {
+      super(kit());
     }
   }
 
-  /** Foreign or damaged data does not make a user's other entries unreadable. */
+  /**
+   * The corrupt-entry rule: an entry that cannot be decoded counts as absent everywhere ({@link
+   * #writeRawEntry} plants it).
+   */
   @Nested
   @DisplayName("Corrupt stored data")
-  public class CorruptData {
+  public class CorruptData extends CorruptEntryScenarios {
     /** For JUnit. */
-    public CorruptData() {}
-
-    @ParameterizedTest(name = "raw entry: {0}")
-    @ValueSource(
-        strings = {
-          "{not json",
-          "",
-          "[1,2,3]",
-          "\"just a string\"",
-          "{\"value\": true, \"time\": \"not a number\", \"group_name\": [\"a\", \"list\"]}",
-        })
-    @DisplayName("a corrupt entry is skipped while the key's other entries load")
-    void corruptEntryIsSkipped(String raw) {
-      storage().save(key("alice"), "good", Samples.everyField());
-      writeRawEntry(key("alice"), "corrupt", raw);
-      storage().save(key("alice"), "also-good", Samples.simple("also good"));
-      Map<String, StickyValues> good =
-          Map.of("good", Samples.everyField(), "also-good", Samples.simple("also good"));
-      assertEntries(storage().load(key("alice")), good, "load");
-      assertEntries(storage().loadAll(List.of(key("alice"))).get(key("alice")), good, "loadAll");
+    public CorruptData() {
+      super(kit());
     }
+  }
 
-    @Test
-    @DisplayName("a corrupt entry can be replaced by a good one")
-    void corruptEntryCanBeOverwritten() {
-      writeRawEntry(key("alice"), CONFIG, "{not json");
-      storage().save(key("alice"), CONFIG, Samples.simple("repaired"));
-      assertEntries(
-          storage().load(key("alice")), Map.of(CONFIG, Samples.simple("repaired")), "load");
+  /** Erasing a user. */
+  @Nested
+  @DisplayName("deleteAll")
+  public class DeletingAll extends DeleteAllScenarios {
+    /** For JUnit. */
+    public DeletingAll() {
+      super(kit());
+    }
+  }
+
+  /** Removing a stopped experiment's entries (an {@link EnumerableStorage} only). */
+  @Nested
+  @DisplayName("purge")
+  public class Purging extends PurgeScenarios {
+    /** For JUnit. */
+    public Purging() {
+      super(kit());
+    }
+  }
+
+  /** Something that is not an entry under the adapter's namespace ({@link #writeForeignItem}). */
+  @Nested
+  @DisplayName("A foreign item under the adapter's namespace")
+  public class ForeignItems extends ForeignItemScenarios {
+    /** For JUnit. */
+    public ForeignItems() {
+      super(kit());
+    }
+  }
+
+  /** An entry's expiry in {@link io.github.persistentassignment.StoredEntry} and copies. */
+  @Nested
+  @DisplayName("Expiry of listed and copied entries")
+  public class EntryExpiry extends EntryExpiryScenarios {
+    /** For JUnit. */
+    public EntryExpiry() {
+      super(kit());
     }
   }
 
   /** Entries stop being returned after their time to live, measured from their last save. */
   @Nested
   @DisplayName("Expiry")
-  public class Expiry {
+  public class Expiry extends ExpiryScenarios {
     /** For JUnit. */
-    public Expiry() {}
-
-    private PersistentStorage expiring(Duration ttl) {
-      Assumptions.assumeTrue(
-          supportsTtl(),
-          "Skipped: override supportsTtl() to return true and createStorageWithTtl(Duration) to"
-              + " run the expiry tests.");
-      return track(() -> createStorageWithTtl(ttl), "createStorageWithTtl(Duration)");
-    }
-
-    private Duration margin(Duration ttl) {
-      Duration half = ttl.dividedBy(2);
-      return half.compareTo(Duration.ofSeconds(1)) > 0 ? half : Duration.ofSeconds(1);
-    }
-
-    @Test
-    @DisplayName("an entry is returned before its time to live and not after")
-    void expires() {
-      Duration ttl = ttlForTests();
-      PersistentStorage expiring = expiring(ttl);
-      expiring.save(key("alice"), CONFIG, Samples.simple("expiring"));
-      assertEntries(
-          expiring.load(key("alice")), Map.of(CONFIG, Samples.simple("expiring")), "just saved");
-      advanceTime(ttl.dividedBy(2));
-      assertEntries(
-          expiring.load(key("alice")),
-          Map.of(CONFIG, Samples.simple("expiring")),
-          "half the time to live later");
-      advanceTime(ttl.minus(ttl.dividedBy(2)).plus(margin(ttl)));
-      assertEntries(expiring.load(key("alice")), Map.of(), "past the time to live");
-      assertEntries(
-          expiring.loadAll(List.of(key("alice"))).get(key("alice")),
-          Map.of(),
-          "loadAll past the time to live");
-    }
-
-    @Test
-    @DisplayName("saving again restarts the time to live from that save")
-    void saveRefreshes() {
-      Duration ttl = ttlForTests();
-      Duration step = ttl.multipliedBy(3).dividedBy(5);
-      PersistentStorage expiring = expiring(ttl);
-      expiring.save(key("alice"), CONFIG, Samples.simple("first"));
-      advanceTime(step);
-      expiring.save(key("alice"), CONFIG, Samples.simple("second"));
-      advanceTime(step);
-      assertEntries(
-          expiring.load(key("alice")),
-          Map.of(CONFIG, Samples.simple("second")),
-          "past the first save's time to live, within the second's");
-      advanceTime(ttl.minus(step).plus(margin(ttl)));
-      assertEntries(expiring.load(key("alice")), Map.of(), "past the second save's time to live");
-    }
-
-    @Test
-    @DisplayName("an expired entry counts as absent for saveIfAbsent")
-    void expiredIsAbsent() {
-      Duration ttl = ttlForTests();
-      PersistentStorage expiring = expiring(ttl);
-      expiring.save(key("alice"), CONFIG, Samples.simple("expired"));
-      advanceTime(ttl.plus(margin(ttl)));
-      assertThat(expiring.saveIfAbsent(key("alice"), CONFIG, Samples.simple("fresh")))
-          .as("saveIfAbsent over an expired entry")
-          .isEmpty();
-      assertEntries(
-          expiring.load(key("alice")),
-          Map.of(CONFIG, Samples.simple("fresh")),
-          "after saveIfAbsent");
+    public Expiry() {
+      super(kit());
     }
   }
 
   /** The lifecycle. */
   @Nested
   @DisplayName("Closing")
-  public class Closing {
+  public class Closing extends ClosingScenarios {
     /** For JUnit. */
-    public Closing() {}
-
-    @Test
-    @DisplayName("every operation after close throws IllegalStateException")
-    void operationsAfterClose() {
-      PersistentStorage closed = newStorage();
-      closed.close();
-      String key = key("alice");
-      StickyValues values = Samples.simple("after close");
-      assertThatThrownBy(() -> closed.load(key))
-          .as("load")
-          .isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> closed.save(key, CONFIG, values))
-          .as("save")
-          .isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> closed.saveIfAbsent(key, CONFIG, values))
-          .as("saveIfAbsent")
-          .isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> closed.delete(key, CONFIG))
-          .as("delete")
-          .isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> closed.loadAll(List.of(key)))
-          .as("loadAll")
-          .isInstanceOf(IllegalStateException.class);
-      assertEntries(storage().load(key), Map.of(), "alice, through an open instance");
-    }
-
-    @Test
-    @DisplayName("closing twice is harmless")
-    void closeTwice() {
-      PersistentStorage instance = newStorage();
-      instance.close();
-      assertThatCode(instance::close).doesNotThrowAnyException();
-    }
-
-    @Test
-    @DisplayName("closing one instance leaves another instance over the same backend working")
-    void closingOneLeavesOthersOpen() {
-      PersistentStorage first = newStorage();
-      PersistentStorage second = newStorage();
-      first.save(key("alice"), CONFIG, Samples.simple("before close"));
-      first.close();
-      assertEntries(
-          second.load(key("alice")), Map.of(CONFIG, Samples.simple("before close")), "second");
-      second.save(key("alice"), CONFIG, Samples.simple("after close"));
-      assertEntries(
-          second.load(key("alice")), Map.of(CONFIG, Samples.simple("after close")), "second");
+    public Closing() {
+      super(kit());
     }
   }
 
   /** Instances share the backend, not a private copy of it. */
   @Nested
   @DisplayName("A second instance over the same backend")
-  public class SecondInstance {
+  public class SecondInstance extends SecondInstanceScenarios {
     /** For JUnit. */
-    public SecondInstance() {}
-
-    @Test
-    @DisplayName("sees the first instance's saves")
-    void seesSaves() {
-      storage().save(key("alice"), CONFIG, Samples.everyField());
-      assertEntries(
-          newStorage().load(key("alice")), Map.of(CONFIG, Samples.everyField()), "second instance");
-    }
-
-    @Test
-    @DisplayName("sees saves, overwrites and deletes made after it had already loaded the key")
-    void seesLaterWrites() {
-      PersistentStorage first = storage();
-      PersistentStorage second = newStorage();
-      assertEntries(second.load(key("alice")), Map.of(), "before any write");
-
-      first.save(key("alice"), CONFIG, Samples.simple("saved"));
-      assertEntries(
-          second.load(key("alice")), Map.of(CONFIG, Samples.simple("saved")), "after a save");
-      assertEntries(
-          second.loadAll(List.of(key("alice"))).get(key("alice")),
-          Map.of(CONFIG, Samples.simple("saved")),
-          "loadAll after a save");
-
-      first.save(key("alice"), CONFIG, Samples.simple("overwritten"));
-      assertEntries(
-          second.load(key("alice")),
-          Map.of(CONFIG, Samples.simple("overwritten")),
-          "after an overwrite");
-
-      first.delete(key("alice"), CONFIG);
-      assertEntries(second.load(key("alice")), Map.of(), "after a delete");
-      assertEntries(
-          second.loadAll(List.of(key("alice"))).get(key("alice")),
-          Map.of(),
-          "loadAll after a delete");
-    }
-
-    @Test
-    @DisplayName("sees the first instance's entry in saveIfAbsent after having loaded the key")
-    void saveIfAbsentSeesOtherInstance() {
-      PersistentStorage first = storage();
-      PersistentStorage second = newStorage();
-      assertEntries(second.load(key("alice")), Map.of(), "before any write");
-      first.save(key("alice"), CONFIG, Samples.simple("first"));
-      assertThat(second.saveIfAbsent(key("alice"), CONFIG, Samples.simple("second")))
-          .contains(Samples.simple("first"));
-      assertEntries(
-          first.load(key("alice")), Map.of(CONFIG, Samples.simple("first")), "first instance");
+    public SecondInstance() {
+      super(kit());
     }
   }
 
-  /**
-   * The adapter under test as the assignment scenarios see it: this test's instances and key
-   * prefix.
-   */
-  private AssignmentScenarioSupport.StorageUnderTest underTest() {
-    return new AssignmentScenarioSupport.StorageUnderTest() {
-      @Override
-      public PersistentStorage storage() {
-        return PersistentStorageConformanceTest.this.storage();
-      }
-
-      @Override
-      public PersistentStorage newStorage() {
-        return PersistentStorageConformanceTest.this.newStorage();
-      }
-
-      @Override
-      public String prefix() {
-        return prefix;
-      }
-    };
+  /** The adapter under test and this class's hooks, as the test groups in other files see them. */
+  private ContractScenarios.Kit kit() {
+    return new TestKit(this);
   }
 
   /**
@@ -1036,7 +450,7 @@ public abstract class PersistentStorageConformanceTest {
   public class AssignmentsThroughForUser extends ForUserScenarios {
     /** For JUnit. */
     public AssignmentsThroughForUser() {
-      super(underTest());
+      super(kit());
     }
   }
 
@@ -1052,7 +466,7 @@ public abstract class PersistentStorageConformanceTest {
   public class AssignmentsThroughTwoStep extends TwoStepScenarios {
     /** For JUnit. */
     public AssignmentsThroughTwoStep() {
-      super(underTest());
+      super(kit());
     }
   }
 }

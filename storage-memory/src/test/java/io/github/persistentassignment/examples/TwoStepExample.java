@@ -25,14 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("The README two-step example")
 class TwoStepExample {
-  private static final ExperimentCatalog CATALOG =
-      ExperimentCatalog.builder()
-          .experiment(
-              Experiment.builder("checkout_button")
-                  .group("Control", 50, Map.of("color", "blue"))
-                  .group("Test", 50, Map.of("color", "green"))
-                  .build())
-          .build();
+  private static final ExperimentCatalog CATALOG = catalogAt(0);
+
+  /** The example's catalog, stamped with a configuration time. */
+  private static ExperimentCatalog catalogAt(long configTime) {
+    return ExperimentCatalog.builder()
+        .configTime(configTime)
+        .experiment(
+            Experiment.builder("checkout_button")
+                .group("Control", 50, Map.of("color", "blue"))
+                .group("Test", 50, Map.of("color", "green"))
+                .build())
+        .build();
+  }
 
   /** Evaluates checkout_button twice as in the README, then opts the user out. */
   static List<Assignment> example(PersistentAssignment assignment) {
@@ -94,9 +99,12 @@ class TwoStepExample {
       String key = StorageKeys.of(user, "userID").orElseThrow();
 
       // Values that miss the stored entry (a cache miss, say) neither delete nor replace it: the
-      // first write wins and is served.
+      // first write wins and is served. (The configuration has changed meanwhile, so the live
+      // result differs from the stored one; an identical result would count as this writer's own.)
+      PersistentAssignment later =
+          PersistentAssignment.builder().storage(storage).evaluator(catalogAt(1)).build();
       Assignment withEmpty =
-          assignment.getExperiment(
+          later.getExperiment(
               user, "checkout_button", ExperimentOptions.persisted(UserPersistedValues.empty()));
 
       assertThat(withEmpty.reason()).isEqualTo(Assignment.Reason.PERSISTED);

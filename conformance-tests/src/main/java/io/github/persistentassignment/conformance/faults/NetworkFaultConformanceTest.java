@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The kit's network-fault tests: an adapter extends this class to prove that a broken network path
  * to its real server never breaks an evaluation, never reassigns a user, never holds a caller past
- * the adapter's timeout, and heals by itself.
+ * the adapter's timeout, and heals by itself, also when it was built while the server was down.
  *
  * <p>The kit puts a {@link FaultProxy} in front of each address of {@link #serverAddresses()} and
  * asks the subclass for a storage that reaches the server only through those proxies, with its
@@ -70,6 +70,7 @@ public abstract class NetworkFaultConformanceTest {
   private final ScriptedEvaluator evaluator = new ScriptedEvaluator();
   private final List<FaultProxy> proxies = new ArrayList<>();
   private final List<String> keysWritten = new ArrayList<>();
+  private final List<PersistentStorage> lateStorages = new ArrayList<>();
   private String prefix = "";
   private PersistentStorage storage;
   private PersistentStorage direct;
@@ -90,6 +91,10 @@ public abstract class NetworkFaultConformanceTest {
    * Creates the storage under test, reaching the server only through {@code proxies} (one per
    * address of {@link #serverAddresses()}, in the same order), configured so that a call gives up
    * within {@link #failureTimeout()} when the server does not answer. The kit closes it.
+   *
+   * <p>The kit also calls it while the proxies refuse every connection, as an application starts
+   * while its store is down: it must then return a storage without reaching the server (no I/O at
+   * build), whose calls fail until the server is back and then work.
    *
    * @param proxies the running proxies
    * @return a new storage
@@ -163,13 +168,12 @@ public abstract class NetworkFaultConformanceTest {
     proxies.forEach(FaultProxy::close);
     try {
       for (String key : keysWritten) {
-        for (String config : direct.load(key).asMap().keySet()) {
-          direct.delete(key, config);
-        }
+        direct.deleteAll(key);
       }
     } finally {
       storage.close();
       direct.close();
+      lateStorages.forEach(PersistentStorage::close);
     }
   }
 
@@ -272,6 +276,50 @@ public abstract class NetworkFaultConformanceTest {
     awaitRecovery(user("carol"));
     storage.save(key, EXPERIMENT, after);
     assertThat(direct.load(key).get(EXPERIMENT)).contains(after);
+  }
+
+  @Test
+  @DisplayName(
+      "a storage built while the server is down fails open for requests, and the same instance"
+          + " works once the server is back")
+  void startsWhileServerIsDown() throws Exception {
+    proxies.forEach(FaultProxy::cut);
+    // The application starts now: building the storage must not need the server.
+    PersistentStorage late = createStorageThrough(List.copyOf(proxies));
+    lateStorages.add(late);
+    PersistentAssignment started =
+        PersistentAssignment.builder().storage(late).evaluator(evaluator).build();
+    User erin = user("erin");
+    experiment().group(unit("erin"), "treatment");
+
+    Assignment whileDown = started.forUser(erin).getExperiment(EXPERIMENT);
+    assertThat(whileDown.reason())
+        .as("a request while the server was never reached")
+        .isEqualTo(Reason.STORAGE_UNAVAILABLE);
+    assertThat(whileDown.groupName()).isEqualTo("treatment");
+    assertThat(direct.load(key("erin")).asMap()).as("stored while down").isEmpty();
+
+    heal();
+    long healed = System.nanoTime();
+    Assignment first = started.forUser(erin).getExperiment(EXPERIMENT);
+    while (first.reason() == Reason.STORAGE_UNAVAILABLE) {
+      assertThat(Duration.ofNanos(System.nanoTime() - healed))
+          .as("time for the storage built while down to answer once the server is back")
+          .isLessThan(recoveryLimit());
+      Thread.sleep(50);
+      first = started.forUser(erin).getExperiment(EXPERIMENT);
+    }
+    assertThat(first.reason())
+        .as("erin's first request once the server answers")
+        .isEqualTo(Reason.EVALUATED);
+    assertThat(direct.load(key("erin")).get(EXPERIMENT))
+        .as("erin's entry, read directly")
+        .map(StickyValues::groupName)
+        .contains("treatment");
+    experiment().group(unit("erin"), "control");
+    Assignment again = started.forUser(erin).getExperiment(EXPERIMENT);
+    assertThat(again.reason()).as("erin's next request").isEqualTo(Reason.PERSISTED);
+    assertThat(again.groupName()).isEqualTo("treatment");
   }
 
   @Test

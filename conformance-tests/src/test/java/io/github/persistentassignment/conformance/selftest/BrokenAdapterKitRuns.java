@@ -2,9 +2,10 @@ package io.github.persistentassignment.conformance.selftest;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.conformance.MutableClock;
 import io.github.persistentassignment.conformance.PersistentStorageConformanceTest;
 import io.github.persistentassignment.conformance.StorageKeyProperties;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -33,8 +34,7 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new NonAtomicSaveIfAbsentStorage(
-          new ReferenceStorage(backend, Clock.systemUTC(), null));
+      return new NonAtomicSaveIfAbsentStorage(backend.storage());
     }
   }
 
@@ -44,8 +44,7 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new WholeKeyDeleteStorage(
-          new ReferenceStorage(backend, Clock.systemUTC(), null), backend);
+      return new WholeKeyDeleteStorage(backend.storage(), backend);
     }
   }
 
@@ -55,7 +54,7 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new StaleCacheStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
+      return new StaleCacheStorage(backend.storage());
     }
   }
 
@@ -65,7 +64,83 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new SparseLoadAllStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
+      return new SparseLoadAllStorage(backend.storage());
+    }
+  }
+
+  /** deleteAll removes one entry of the key only. */
+  static class PartialDeleteAllKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new PartialDeleteAllStorage(backend.storage());
+    }
+  }
+
+  /** saveIfAbsent throws over a corrupt entry. */
+  static class CorruptEntryBlocksKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new CorruptEntryBlocksStorage(backend.storage(), backend);
+    }
+
+    @Override
+    protected void writeRawEntry(String key, String configName, String raw) {
+      backend.writeRaw(key, configName, raw);
+    }
+  }
+
+  /** purge removes every config whose name starts with the given one. */
+  static class LoosePurgeKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new LoosePurgeStorage(backend.storage());
+    }
+  }
+
+  /** Enumeration loads every key, foreign items included. */
+  static class ForeignItemFailingKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new ForeignItemFailingStorage(backend.storage(), backend);
+    }
+
+    @Override
+    protected void writeForeignItem(String key) {
+      backend.writeForeign(key);
+    }
+  }
+
+  /** copyIfAbsent drops the entry's expiry. */
+  static class ExpiryDroppingCopyKitRun extends PersistentStorageConformanceTest {
+    private final ReferenceBackend backend = new ReferenceBackend();
+    private final MutableClock clock = new MutableClock();
+
+    @Override
+    protected PersistentStorage createStorage() {
+      return new ExpiryDroppingCopyStorage(backend.storage(clock, null));
+    }
+
+    @Override
+    protected boolean supportsTtl() {
+      return true;
+    }
+
+    @Override
+    protected PersistentStorage createStorageWithTtl(Duration ttl) {
+      return new ExpiryDroppingCopyStorage(backend.storage(clock, ttl));
+    }
+
+    @Override
+    protected void advanceTime(Duration duration) {
+      clock.advance(duration);
     }
   }
 
@@ -75,7 +150,7 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new ReferenceStorage(backend, Clock.systemUTC(), null);
+      return backend.storage();
     }
   }
 
@@ -85,7 +160,7 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new CaseInsensitiveKeyStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
+      return new CaseInsensitiveKeyStorage(backend.storage());
     }
   }
 
@@ -95,7 +170,7 @@ final class BrokenAdapterKitRuns {
 
     @Override
     protected PersistentStorage createStorage() {
-      return new ReferenceStorage(backend, Clock.systemUTC(), null);
+      return backend.storage();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.github.persistentassignment.conformance.selftest;
 
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import java.util.Optional;
 
@@ -31,6 +32,16 @@ abstract class ForwardingStorage implements PersistentStorage {
   @Override
   public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
     return delegate.saveIfAbsent(key, configName, values);
+  }
+
+  @Override
+  public void deleteAll(String key) {
+    delegate.deleteAll(key);
+  }
+
+  @Override
+  public Optional<StickyValues> copyIfAbsent(StoredEntry entry) {
+    return delegate.copyIfAbsent(entry);
   }
 
   @Override

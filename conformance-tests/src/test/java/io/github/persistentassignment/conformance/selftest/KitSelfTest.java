@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.CaseInsensitiveKeyPropertyKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.CorruptEntryBlocksKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ExpiryDroppingCopyKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ForeignItemFailingKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.LoosePurgeKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.LossyReadModifyWriteKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.MinimalKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.NonAtomicSaveIfAbsentKitRun;
+import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.PartialDeleteAllKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.ReferenceKeyPropertyKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.SparseLoadAllKitRun;
 import io.github.persistentassignment.conformance.selftest.BrokenAdapterKitRuns.StaleCacheKitRun;
@@ -77,7 +82,11 @@ class KitSelfTest {
               "saving again restarts the time to live from that save",
               "an expired entry counts as absent for saveIfAbsent",
               "a corrupt entry can be replaced by a good one",
-              "raw entry: {not json");
+              "raw entry: {not json",
+              "over raw entry: {not json",
+              "forEachEntry skips a foreign item and visits every real entry",
+              "copyIfAbsent keeps the copied entry's expiry: present before it, absent after, and"
+                  + " reported by forEachEntry");
       List<String> messages =
           tests.aborted().stream()
               .map(
@@ -92,8 +101,13 @@ class KitSelfTest {
           .allSatisfy(
               message ->
                   assertThat(message)
-                      .containsAnyOf("override supportsTtl()", "override writeRawEntry"));
-      assertThat(tests.aborted().count()).isEqualTo(3 + 5 + 1);
+                      .containsAnyOf(
+                          "override supportsTtl()",
+                          "override writeRawEntry",
+                          "override writeForeignItem"));
+      // TTL: 3 expiry + 4 listed/copied expiry; raw entries: 6 + 8 of the corrupt-entry rule;
+      // foreign items: 2.
+      assertThat(tests.aborted().count()).isEqualTo(7 + 14 + 2);
     }
   }
 
@@ -228,6 +242,52 @@ class KitSelfTest {
           "returns every requested key with its own entries, and empty ones for missing keys",
           "preload of two id types loads both in one loadAll, and the evaluations that follow"
               + " need no load");
+    }
+
+    @Test
+    @DisplayName("a deleteAll that removes one entry leaves the user's other entries")
+    void partialDeleteAll() {
+      assertCaught(
+          PartialDeleteAllKitRun.class,
+          "deleteAll removes every entry of the key and nothing of other keys, look-alike keys"
+              + " included");
+    }
+
+    @Test
+    @DisplayName("a saveIfAbsent that throws over a corrupt entry makes the user an outage")
+    void corruptEntryBlocks() {
+      assertCaught(
+          CorruptEntryBlocksKitRun.class,
+          "over raw entry: {not json",
+          "of 16 concurrent saveIfAbsent calls over a corrupt entry exactly one writes, and every"
+              + " other call returns what it wrote");
+    }
+
+    @Test
+    @DisplayName("a purge that matches config names by prefix removes other experiments' entries")
+    void loosePurge() {
+      assertCaught(
+          LoosePurgeKitRun.class,
+          "purge removes the config's entries for every key, returns how many, and leaves every"
+              + " other config alone, look-alike names included");
+    }
+
+    @Test
+    @DisplayName("an enumeration that loads every key it finds fails on a foreign item")
+    void foreignItemFails() {
+      assertCaught(
+          ForeignItemFailingKitRun.class,
+          "forEachEntry skips a foreign item and visits every real entry",
+          "purge goes past a foreign item and removes the config's real entries");
+    }
+
+    @Test
+    @DisplayName("a copyIfAbsent that drops the expiry makes a copied entry live for ever")
+    void expiryDroppingCopy() {
+      assertCaught(
+          ExpiryDroppingCopyKitRun.class,
+          "copyIfAbsent keeps the copied entry's expiry: present before it, absent after, and"
+              + " reported by forEachEntry");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.conformance.load.PersistentStorageLoadTest;
 import io.github.persistentassignment.conformance.load.SustainedLoad;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * Load test subclasses over the reference adapter and a broken one. Their names end in {@code
@@ -36,7 +35,7 @@ final class LoadTestRuns {
   static class ReferenceLoadRun extends SmallLoadRun {
     @Override
     protected PersistentStorage createStorage() {
-      return new ReferenceStorage(backend, Clock.systemUTC(), null);
+      return backend.storage();
     }
 
     @Override
@@ -49,7 +48,7 @@ final class LoadTestRuns {
   static class BlackHoleLoadRun extends SmallLoadRun {
     @Override
     protected PersistentStorage createStorage() {
-      return new BlackHoleKeysStorage(new ReferenceStorage(backend, Clock.systemUTC(), null));
+      return new BlackHoleKeysStorage(backend.storage());
     }
 
     @Override

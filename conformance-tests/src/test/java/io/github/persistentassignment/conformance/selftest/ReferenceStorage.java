@@ -1,121 +1,133 @@
 package io.github.persistentassignment.conformance.selftest;
 
-import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
-import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
-
-import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.UserPersistedValues;
-import io.github.persistentassignment.conformance.selftest.ReferenceBackend.Entry;
+import io.github.persistentassignment.spi.AbstractEnumerableStorage;
+import io.github.persistentassignment.spi.RawEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A simple, correct adapter over concurrent maps: the kit's reference. Every instance over the same
- * {@link ReferenceBackend} sees the same data; an optional time to live is measured on an
- * injectable clock.
+ * The kit's reference: a correct adapter over a concurrent map, written as a third party would
+ * write one, on core's base class. README.md shows it as "Write your own adapter".
  */
-final class ReferenceStorage implements PersistentStorage {
-  private static final Logger LOG = LoggerFactory.getLogger(ReferenceStorage.class);
+// tag::own-adapter[]
+final class ReferenceStorage extends AbstractEnumerableStorage {
+  /** One entry as stored: the JSON core encoded, and when it expires (null: never). */
+  record Stored(String json, @Nullable Instant expiresAt) {}
 
-  private final ReferenceBackend backend;
-  private final Clock clock;
-  private final @Nullable Duration ttl;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /** The "server", shared by every instance: key → config name → entry, or a foreign item. */
+  private final ConcurrentMap<String, Object> keyspace;
 
-  ReferenceStorage(ReferenceBackend backend, Clock clock, @Nullable Duration ttl) {
-    this.backend = backend;
-    this.clock = clock;
-    this.ttl = ttl;
+  ReferenceStorage(
+      ConcurrentMap<String, Object> keyspace, Clock clock, @Nullable Duration expireAfter) {
+    // Core checks arguments, the closed state, encoding, size and TTL limits, corrupt entries.
+    super("ReferenceStorage", clock, expireAfter, Integer.MAX_VALUE);
+    this.keyspace = keyspace;
   }
 
   @Override
-  public UserPersistedValues load(String key) {
-    requireNonBlank(key, "key");
-    checkOpen();
-    Instant now = clock.instant();
-    Map<String, StickyValues> values = new LinkedHashMap<>();
-    backend
-        .entriesOf(key)
+  protected Map<String, String> loadEncoded(String key) {
+    Map<String, String> live = new HashMap<>();
+    entries(key)
         .forEach(
-            (configName, entry) -> {
-              if (entry.isExpiredAt(now)) {
-                return;
+            (config, stored) -> {
+              if (isLive(stored)) {
+                live.put(config, stored.json());
               }
-              if (entry.values() == null) {
-                LOG.warn(
-                    "Skipping entry '{}' of key '{}': it does not decode: {}",
-                    configName,
-                    key,
-                    entry.raw());
-                return;
-              }
-              values.put(configName, entry.values());
             });
-    return UserPersistedValues.of(values);
+    return live;
   }
 
   @Override
-  public void save(String key, String configName, StickyValues values) {
-    requireNonBlank(key, "key");
-    requireNonBlank(configName, "configName");
-    requireNonNullArgument(values, "values");
-    checkOpen();
-    backend.entriesOf(key).put(configName, newEntry(values));
+  protected void saveEncoded(
+      String key, String configName, String json, @Nullable Instant expiresAt) {
+    entries(key).put(configName, new Stored(json, expiresAt));
   }
 
   @Override
-  public void delete(String key, String configName) {
-    requireNonBlank(key, "key");
-    requireNonBlank(configName, "configName");
-    checkOpen();
-    backend.entriesOf(key).remove(configName);
+  protected Optional<String> saveEncodedIfAbsent(
+      String key, String configName, String json, @Nullable Instant expiresAt) {
+    Stored mine = new Stored(json, expiresAt);
+    // merge is atomic per entry: an expired entry counts as absent.
+    Stored stored =
+        entries(key).merge(configName, mine, (current, ours) -> isLive(current) ? current : ours);
+    return stored == mine ? Optional.empty() : Optional.of(stored.json());
   }
 
   @Override
-  public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
-    requireNonBlank(key, "key");
-    requireNonBlank(configName, "configName");
-    requireNonNullArgument(values, "values");
-    checkOpen();
-    Instant now = clock.instant();
-    AtomicReference<@Nullable StickyValues> existing = new AtomicReference<>();
-    backend
-        .entriesOf(key)
-        .compute(
-            configName,
-            (name, current) -> {
-              // An expired or undecodable entry counts as absent and is replaced.
-              if (current != null && !current.isExpiredAt(now) && current.values() != null) {
-                existing.set(current.values());
-                return current;
-              }
-              return newEntry(values);
-            });
-    return Optional.ofNullable(existing.get());
+  protected boolean replaceEncoded(
+      String key,
+      String configName,
+      String expectedJson,
+      String json,
+      @Nullable Instant expiresAt) {
+    Stored mine = new Stored(json, expiresAt);
+    Stored now =
+        entries(key)
+            .computeIfPresent(
+                configName,
+                (config, current) -> current.json().equals(expectedJson) ? mine : current);
+    return now == mine;
   }
 
   @Override
-  public void close() {
-    closed.set(true);
+  protected void deleteEncoded(String key, String configName) {
+    entries(key).remove(configName);
   }
 
-  private Entry newEntry(StickyValues values) {
-    return new Entry(values, null, ttl == null ? null : clock.instant().plus(ttl));
+  @Override
+  protected void deleteAllEncoded(String key) {
+    entries(key).clear(); // the key's map stays, so a concurrent save never writes into a lost one
   }
 
-  private void checkOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("ReferenceStorage is closed");
+  @Override
+  protected void forEachEncoded(Consumer<RawEntry> action) {
+    keyspace.forEach(
+        (key, item) -> {
+          if (!(item instanceof ConcurrentMap<?, ?>)) {
+            skipForeign(key, "a " + item.getClass().getSimpleName() + ", not a map of entries");
+            return;
+          }
+          entries(key)
+              .forEach(
+                  (config, stored) -> {
+                    if (isLive(stored)) {
+                      action.accept(new RawEntry(key, config, stored.json(), stored.expiresAt()));
+                    }
+                  });
+        });
+  }
+
+  @Override
+  protected long purgeEncoded(String configName) {
+    long removed = 0;
+    for (Map.Entry<String, Object> item : keyspace.entrySet()) {
+      if (item.getValue() instanceof ConcurrentMap<?, ?>) {
+        Stored stored = entries(item.getKey()).remove(configName);
+        if (stored != null && isLive(stored)) {
+          removed++;
+        }
+      }
     }
+    return removed;
+  }
+
+  private boolean isLive(Stored stored) {
+    return stored.expiresAt() == null || clock().instant().isBefore(stored.expiresAt());
+  }
+
+  /** The entries at a key; a foreign item there fails the call, as Redis's WRONGTYPE does. */
+  @SuppressWarnings("unchecked")
+  private ConcurrentMap<String, Stored> entries(String key) {
+    return (ConcurrentMap<String, Stored>)
+        keyspace.computeIfAbsent(key, k -> new ConcurrentHashMap<String, Stored>());
   }
 }
+// end::own-adapter[]

@@ -9,13 +9,15 @@ import java.time.Duration;
  * The reference adapter passes the whole kit, every capability included. It lives in another
  * package than the kit, as a user's subclass does.
  */
+// tag::own-adapter-kit[]
 class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
-  private final MutableClock clock = new MutableClock();
+  // One backend per test class instance: every storage the kit creates sees the same data.
   private final ReferenceBackend backend = new ReferenceBackend();
+  private final MutableClock clock = new MutableClock();
 
   @Override
   protected PersistentStorage createStorage() {
-    return new ReferenceStorage(backend, clock, null);
+    return backend.storage(clock, null);
   }
 
   @Override
@@ -25,7 +27,7 @@ class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
 
   @Override
   protected PersistentStorage createStorageWithTtl(Duration ttl) {
-    return new ReferenceStorage(backend, clock, ttl);
+    return backend.storage(clock, ttl);
   }
 
   @Override
@@ -37,4 +39,10 @@ class ReferenceStorageConformanceTest extends PersistentStorageConformanceTest {
   protected void writeRawEntry(String key, String configName, String raw) {
     backend.writeRaw(key, configName, raw);
   }
+
+  @Override
+  protected void writeForeignItem(String key) {
+    backend.writeForeign(key);
+  }
 }
+// end::own-adapter-kit[]

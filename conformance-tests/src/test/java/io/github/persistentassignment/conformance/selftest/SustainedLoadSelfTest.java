@@ -16,7 +16,6 @@ import io.github.persistentassignment.conformance.selftest.LoadTestRuns.BlackHol
 import io.github.persistentassignment.conformance.selftest.LoadTestRuns.ReferenceLoadRun;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -54,7 +53,7 @@ class SustainedLoadSelfTest {
   }
 
   private PersistentStorage reference() {
-    return new ReferenceStorage(backend, Clock.systemUTC(), null);
+    return backend.storage();
   }
 
   @Nested

@@ -1,22 +1,17 @@
 package io.github.persistentassignment.storage.memory;
 
-import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
 import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
-import static io.github.persistentassignment.internal.Arguments.requirePositive;
 
-import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.StoredEntry;
-import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.spi.AbstractEnumerableStorage;
+import io.github.persistentassignment.spi.RawEntry;
 import io.github.persistentassignment.storage.memory.InMemoryStore.Entry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -31,25 +26,27 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>Thread-safe; {@link #saveIfAbsent} is atomic. Values are kept as immutable objects, never
- * serialized. An optional TTL ({@link Builder#expireAfter}) hides an entry once that long has
+ * <p>Core's {@link AbstractEnumerableStorage} keeps the contract's rules (arguments, the closed
+ * state, encoding, {@code maxValueBytes}, the corrupt-entry rule); this class only keeps encoded
+ * entries in an {@link InMemoryStore}, as a server would. Thread-safe; {@link #saveIfAbsent} is
+ * atomic. An optional time to live ({@link Builder#expireAfter}) hides an entry once that long has
  * passed since its last save, measured with the builder's {@link Clock}. Several instances can
  * share one {@link InMemoryStore}; closing an instance leaves the store's data in place.
+ *
+ * <p>Every operation is a few map operations, so none has a deadline: {@code purge} and {@code
+ * forEachEntry} walk every key once, in time proportional to the number of keys.
  */
-public final class InMemoryPersistentStorage implements EnumerableStorage {
+public final class InMemoryPersistentStorage extends AbstractEnumerableStorage {
   private final InMemoryStore store;
-  private final Clock clock;
-  private final @Nullable Duration expireAfter;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private InMemoryPersistentStorage(Builder builder) {
-    this.store = builder.store != null ? builder.store : InMemoryStore.unbounded();
-    this.clock = builder.clock;
-    this.expireAfter = builder.expireAfter;
+  private InMemoryPersistentStorage(
+      InMemoryStore store, Clock clock, @Nullable Duration expireAfter, int maxValueBytes) {
+    super("InMemoryPersistentStorage", clock, expireAfter, maxValueBytes);
+    this.store = store;
   }
 
   /**
-   * Starts a builder: a new unbounded store, no TTL, the system clock.
+   * Starts a builder: a new unbounded store, no time to live, the system clock, no size limit.
    *
    * @return a new builder
    */
@@ -58,7 +55,7 @@ public final class InMemoryPersistentStorage implements EnumerableStorage {
   }
 
   /**
-   * An instance over a new unbounded store, with no TTL.
+   * An instance over a new unbounded store, with no time to live.
    *
    * @return a new storage
    */
@@ -76,101 +73,97 @@ public final class InMemoryPersistentStorage implements EnumerableStorage {
   }
 
   @Override
-  public UserPersistedValues load(String key) {
-    requireNonBlank(key, "key");
-    ensureOpen();
-    Map<String, Entry> entries = store.liveEntries(key, clock.millis());
+  protected Map<String, String> loadEncoded(String key) {
+    Instant now = now();
+    Map<String, Entry> entries = store.liveEntries(key, now);
     if (entries.isEmpty()) {
-      return UserPersistedValues.empty();
+      return Map.of();
     }
-    Map<String, StickyValues> values = new LinkedHashMap<>();
-    entries.forEach((configName, entry) -> values.put(configName, entry.values()));
-    return UserPersistedValues.of(values);
+    Map<String, String> encoded = new LinkedHashMap<>();
+    // The view is live: a write since it was filtered (a copy whose expiry has passed) shows in it.
+    entries.forEach(
+        (configName, entry) -> {
+          if (entry.isLiveAt(now)) {
+            encoded.put(configName, entry.json());
+          }
+        });
+    return encoded;
   }
 
   @Override
-  public void save(String key, String configName, StickyValues values) {
-    checkEntry(key, configName, values);
-    long now = clock.millis();
-    store.put(key, configName, new Entry(values, expiresAt(now)), now);
+  protected void saveEncoded(
+      String key, String configName, String json, @Nullable Instant expiresAt) {
+    store.put(key, configName, new Entry(json, expiresAt), now());
   }
 
   @Override
-  public void delete(String key, String configName) {
-    requireNonBlank(key, "key");
-    requireNonBlank(configName, "configName");
-    ensureOpen();
+  protected Optional<String> saveEncodedIfAbsent(
+      String key, String configName, String json, @Nullable Instant expiresAt) {
+    Entry existing = store.putIfAbsent(key, configName, new Entry(json, expiresAt), now());
+    return existing == null ? Optional.empty() : Optional.of(existing.json());
+  }
+
+  @Override
+  protected boolean replaceEncoded(
+      String key,
+      String configName,
+      String expectedJson,
+      String json,
+      @Nullable Instant expiresAt) {
+    return store.replace(key, configName, expectedJson, new Entry(json, expiresAt), now());
+  }
+
+  @Override
+  protected void deleteEncoded(String key, String configName) {
     store.remove(key, configName);
   }
 
   @Override
-  public Optional<StickyValues> saveIfAbsent(String key, String configName, StickyValues values) {
-    checkEntry(key, configName, values);
-    long now = clock.millis();
-    Entry existing = store.putIfAbsent(key, configName, new Entry(values, expiresAt(now)), now);
-    return existing == null ? Optional.empty() : Optional.of(existing.values());
+  protected void deleteAllEncoded(String key) {
+    store.removeKey(key);
   }
 
   @Override
-  public Map<String, UserPersistedValues> loadAll(Collection<String> keys) {
-    requireNonNullArgument(keys, "keys");
-    keys.forEach(key -> requireNonBlank(key, "key"));
-    ensureOpen();
-    Map<String, UserPersistedValues> result = new LinkedHashMap<>();
-    for (String key : keys) {
-      result.computeIfAbsent(key, this::load);
-    }
-    return result;
-  }
-
-  @Override
-  public void forEachEntry(Consumer<? super StoredEntry> action) {
-    requireNonNullArgument(action, "action");
-    ensureOpen();
+  protected void forEachEncoded(Consumer<RawEntry> action) {
     for (String key : store.keys()) {
-      load(key)
-          .asMap()
-          .forEach((name, values) -> action.accept(new StoredEntry(key, name, values)));
+      Instant now = now();
+      store
+          .liveEntries(key, now)
+          .forEach(
+              (configName, entry) -> {
+                if (entry.isLiveAt(now)) {
+                  action.accept(new RawEntry(key, configName, entry.json(), entry.expiresAt()));
+                }
+              });
     }
   }
 
-  /** Marks this instance closed; the store keeps its data for other instances. */
   @Override
-  public void close() {
-    closed.set(true);
+  protected long purgeEncoded(String configName) {
+    return store.removeConfig(configName, now());
   }
 
-  private void checkEntry(String key, String configName, StickyValues values) {
-    requireNonBlank(key, "key");
-    requireNonBlank(configName, "configName");
-    requireNonNullArgument(values, "values");
-    ensureOpen();
+  private Instant now() {
+    return clock().instant();
   }
 
-  private long expiresAt(long nowMillis) {
-    if (expireAfter == null) {
-      return Long.MAX_VALUE;
-    }
-    long ttl = expireAfter.toMillis();
-    return nowMillis > Long.MAX_VALUE - ttl ? Long.MAX_VALUE : nowMillis + ttl;
-  }
-
-  private void ensureOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("InMemoryPersistentStorage is closed");
-    }
-  }
-
-  /** Builds an {@link InMemoryPersistentStorage}. */
+  /**
+   * Builds an {@link InMemoryPersistentStorage}. Mutable: each setter returns this builder; {@link
+   * #build()} checks every setting and builds an immutable storage.
+   */
   public static final class Builder {
     private @Nullable InMemoryStore store;
-    private Clock clock = Clock.systemUTC();
+    private @Nullable Integer maximumEntries;
     private @Nullable Duration expireAfter;
+    private Clock clock = Clock.systemUTC();
+    private int maxValueBytes = Integer.MAX_VALUE;
 
     private Builder() {}
 
     /**
-     * Uses an existing store, shared with other instances. Default: a new unbounded store.
+     * Uses an existing store, shared with other instances. Default: a new store of its own. Not
+     * together with {@link #maximumEntries}: bound a shared store with {@link
+     * InMemoryStore#bounded(int)}.
      *
      * @param store the store
      * @return this builder
@@ -181,32 +174,33 @@ public final class InMemoryPersistentStorage implements EnumerableStorage {
     }
 
     /**
-     * Uses a new store holding at most this many entries. Shorthand for {@code
-     * store(InMemoryStore.bounded(maximumEntries))}.
+     * Bounds the new store this storage gets: at most this many entries, after which a new entry is
+     * refused (a stored one is never evicted). Default: unbounded. Not together with {@link
+     * #store}.
      *
-     * @param maximumEntries the bound, at least 1
+     * @param maximumEntries the bound, at least 1 (checked at {@link #build()})
      * @return this builder
      */
     public Builder maximumEntries(int maximumEntries) {
-      this.store = InMemoryStore.bounded(maximumEntries);
+      this.maximumEntries = maximumEntries;
       return this;
     }
 
     /**
-     * Hides each entry once this long has passed since its last save. Default: never.
+     * Hides each entry once this long has passed since its last save. Default: never; {@code null}
+     * restores that.
      *
-     * @param ttl a positive duration
+     * @param expireAfter from 1 ms to 36 500 days (checked at {@link #build()}), or {@code null}
      * @return this builder
-     * @throws IllegalArgumentException if the duration is zero or negative
      */
-    public Builder expireAfter(Duration ttl) {
-      this.expireAfter = requirePositive(ttl, "ttl");
+    public Builder expireAfter(@Nullable Duration expireAfter) {
+      this.expireAfter = expireAfter;
       return this;
     }
 
     /**
-     * The clock that measures the TTL. Default: the system UTC clock; tests pass a clock they
-     * control.
+     * The clock that dates each entry's expiry. Default: the system UTC clock; tests pass a clock
+     * they control.
      *
      * @param clock the clock
      * @return this builder
@@ -217,12 +211,40 @@ public final class InMemoryPersistentStorage implements EnumerableStorage {
     }
 
     /**
-     * Builds the storage.
+     * The largest encoded entry, in UTF-8 bytes, a save accepts; a larger one is an {@link
+     * IllegalArgumentException} and nothing is written. Default: no limit ({@link
+     * Integer#MAX_VALUE}).
+     *
+     * @param maxValueBytes at least 1 (checked at {@link #build()})
+     * @return this builder
+     */
+    public Builder maxValueBytes(int maxValueBytes) {
+      this.maxValueBytes = maxValueBytes;
+      return this;
+    }
+
+    /**
+     * Checks every setting and builds the storage.
      *
      * @return a new instance
+     * @throws IllegalArgumentException naming the setting that is out of range ({@code
+     *     expireAfter}, {@code maximumEntries}, {@code maxValueBytes}), or {@code store} and {@code
+     *     maximumEntries} both set
      */
     public InMemoryPersistentStorage build() {
-      return new InMemoryPersistentStorage(this);
+      if (store != null && maximumEntries != null) {
+        throw new IllegalArgumentException(
+            "store and maximumEntries are both set: maximumEntries bounds a new store; bound a"
+                + " shared store with InMemoryStore.bounded(maximumEntries)");
+      }
+      InMemoryStore target = store;
+      if (target == null) {
+        target =
+            maximumEntries == null
+                ? InMemoryStore.unbounded()
+                : InMemoryStore.bounded(maximumEntries);
+      }
+      return new InMemoryPersistentStorage(target, clock, expireAfter, maxValueBytes);
     }
   }
 }

@@ -1,15 +1,14 @@
 package io.github.persistentassignment.storage.memory;
 
-import static io.github.persistentassignment.internal.Arguments.requireAtLeastOne;
-
-import io.github.persistentassignment.StickyValues;
-import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.spi.StorageLimits;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,15 +16,19 @@ import org.jspecify.annotations.Nullable;
  * other adapters. Instances built over the same store see each other's writes; closing an instance
  * leaves the store as it is.
  *
+ * <p>Entries are kept as the encoded JSON core hands over, with their expiry, exactly as a server
+ * would keep them; core decodes them when a request needs them.
+ *
  * <p>Optionally bounded: a store with a maximum refuses new entries once full (after dropping
- * expired ones) with a {@link StorageException}. It never evicts a live entry, because evicting a
- * stored assignment would silently reassign that user.
+ * expired ones); the storage call then fails with a {@link
+ * io.github.persistentassignment.StorageException}. It never evicts a live entry, because evicting
+ * a stored assignment would silently reassign that user.
  */
 public final class InMemoryStore {
-  /** An entry and the epoch millisecond it stops being returned ({@link Long#MAX_VALUE}: never). */
-  record Entry(StickyValues values, long expiresAtMillis) {
-    boolean isLive(long nowMillis) {
-      return nowMillis < expiresAtMillis;
+  /** An entry as stored: the encoded values and when they expire ({@code null}: never). */
+  record Entry(String json, @Nullable Instant expiresAt) {
+    boolean isLiveAt(Instant now) {
+      return expiresAt == null || now.isBefore(expiresAt);
     }
   }
 
@@ -52,10 +55,10 @@ public final class InMemoryStore {
    *
    * @param maximumEntries the bound, at least 1
    * @return a new, empty store
-   * @throws IllegalArgumentException if the bound is below 1
+   * @throws IllegalArgumentException if the bound is below 1, naming {@code maximumEntries}
    */
   public static InMemoryStore bounded(int maximumEntries) {
-    requireAtLeastOne(maximumEntries, "maximumEntries");
+    StorageLimits.checkCount(maximumEntries, "maximumEntries", Integer.MAX_VALUE);
     return new InMemoryStore(maximumEntries);
   }
 
@@ -82,30 +85,34 @@ public final class InMemoryStore {
     return new ArrayList<>(entries.keySet());
   }
 
-  /** The live entries of a key; drops expired ones, and the key once it has none left. */
-  Map<String, Entry> liveEntries(String key, long nowMillis) {
+  /**
+   * The live entries of a key: a weakly consistent view, which later writes may change; drops
+   * expired ones, and the key once it has none left.
+   */
+  Map<String, Entry> liveEntries(String key, Instant now) {
     ConcurrentMap<String, Entry> configs = entries.get(key);
     if (configs == null) {
       return Map.of();
     }
-    dropExpired(configs, nowMillis);
+    dropExpired(configs, now);
     if (configs.isEmpty()) {
       entries.computeIfPresent(key, (k, current) -> current.isEmpty() ? null : current);
     }
     return configs;
   }
 
-  private void dropExpired(ConcurrentMap<String, Entry> configs, long nowMillis) {
+  private void dropExpired(ConcurrentMap<String, Entry> configs, Instant now) {
     configs.forEach(
         (configName, entry) -> {
-          if (!entry.isLive(nowMillis) && configs.remove(configName, entry)) {
+          if (!entry.isLiveAt(now) && configs.remove(configName, entry)) {
             size.decrementAndGet();
           }
         });
   }
 
-  void put(String key, String configName, Entry entry, long nowMillis) {
-    write(key, configName, entry, nowMillis, false);
+  /** Writes the entry, replacing whatever the key and config name held. */
+  void put(String key, String configName, Entry entry, Instant now) {
+    write(key, configName, now, current -> entry);
   }
 
   /**
@@ -113,40 +120,70 @@ public final class InMemoryStore {
    *
    * @return the live entry already stored, or null when this call wrote
    */
-  @Nullable Entry putIfAbsent(String key, String configName, Entry entry, long nowMillis) {
-    return write(key, configName, entry, nowMillis, true);
+  @Nullable Entry putIfAbsent(String key, String configName, Entry entry, Instant now) {
+    Entry[] kept = new Entry[1];
+    write(
+        key,
+        configName,
+        now,
+        current -> {
+          if (current != null && current.isLiveAt(now)) {
+            kept[0] = current;
+            return current;
+          }
+          return entry;
+        });
+    return kept[0];
+  }
+
+  /**
+   * Replaces the entry only if its stored JSON is still {@code expectedJson}, atomically for the
+   * key.
+   *
+   * @return whether it was replaced
+   */
+  boolean replace(String key, String configName, String expectedJson, Entry entry, Instant now) {
+    boolean[] replaced = new boolean[1];
+    write(
+        key,
+        configName,
+        now,
+        current -> {
+          replaced[0] = current != null && current.json().equals(expectedJson);
+          return replaced[0] ? entry : current;
+        });
+    return replaced[0];
   }
 
   /**
    * One write under the key's lock ({@code compute}), so writes to one key are serialized.
    *
-   * @return with {@code onlyIfAbsent}, the live entry that stopped the write; otherwise null
+   * @param decide the entry to keep, given the current one ({@code null} if none); returning the
+   *     current one writes nothing
    */
-  private @Nullable Entry write(
-      String key, String configName, Entry entry, long nowMillis, boolean onlyIfAbsent) {
-    List<Entry> kept = new ArrayList<>(1);
+  private void write(
+      String key, String configName, Instant now, UnaryOperator<@Nullable Entry> decide) {
     entries.compute(
         key,
         (k, configs) -> {
           ConcurrentMap<String, Entry> target =
               configs == null ? new ConcurrentHashMap<>() : configs;
           Entry current = target.get(configName);
-          if (onlyIfAbsent && current != null && current.isLive(nowMillis)) {
-            kept.add(current);
-            return target;
+          Entry next = decide.apply(current);
+          if (next == null || next == current) {
+            return target.isEmpty() ? null : target;
           }
           boolean reserved = current == null;
           if (reserved) {
-            reserveSlot(key, nowMillis);
+            reserveSlot(now);
           }
-          Entry replaced = target.put(configName, entry);
+          Entry replaced = target.put(configName, next);
           // A reader may have dropped the expired entry we saw between the get and the put.
           if (!reserved && replaced == null) {
             size.incrementAndGet();
           }
           return target;
         });
-    return kept.isEmpty() ? null : kept.get(0);
   }
 
   void remove(String key, String configName) {
@@ -160,25 +197,63 @@ public final class InMemoryStore {
         });
   }
 
+  /** Removes every entry of a key. */
+  void removeKey(String key) {
+    entries.computeIfPresent(
+        key,
+        (k, configs) -> {
+          size.addAndGet(-configs.size());
+          return null;
+        });
+  }
+
+  /**
+   * Removes one config's entries under every key.
+   *
+   * @return how many live entries were removed
+   */
+  long removeConfig(String configName, Instant now) {
+    long[] removed = new long[1];
+    for (String key : keys()) {
+      entries.computeIfPresent(
+          key,
+          (k, configs) -> {
+            Entry entry = configs.remove(configName);
+            if (entry != null) {
+              size.decrementAndGet();
+              if (entry.isLiveAt(now)) {
+                removed[0]++;
+              }
+            }
+            return configs.isEmpty() ? null : configs;
+          });
+    }
+    return removed[0];
+  }
+
   /**
    * Counts a new entry, first dropping expired entries everywhere when the store is full. Runs
    * inside the writing key's {@code compute}, so it touches only the inner maps, never the outer
    * one.
    */
-  private void reserveSlot(String writingKey, long nowMillis) {
+  private void reserveSlot(Instant now) {
     if (size.incrementAndGet() <= maximumEntries) {
       return;
     }
     size.decrementAndGet();
-    entries.values().forEach(configs -> dropExpired(configs, nowMillis));
+    entries.values().forEach(configs -> dropExpired(configs, now));
     if (size.incrementAndGet() > maximumEntries) {
       size.decrementAndGet();
-      throw new StorageException(
-          "save failed for key '"
-              + writingKey
-              + "': the in-memory store is full ("
-              + maximumEntries
-              + " entries)");
+      throw new StoreFullException(maximumEntries);
+    }
+  }
+
+  /** A new entry that does not fit; core reports it as a failed call naming the key. */
+  static final class StoreFullException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreFullException(int maximumEntries) {
+      super("the in-memory store is full (" + maximumEntries + " entries)", null, false, false);
     }
   }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
+import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.conformance.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -96,14 +99,88 @@ class InMemoryPersistentStorageTest {
     }
 
     @Test
-    @DisplayName("rejects a zero or negative TTL")
-    void badTtl() {
-      assertThatThrownBy(() -> InMemoryPersistentStorage.builder().expireAfter(Duration.ZERO))
+    @DisplayName("reports each entry's expiry, dated by the builder's clock")
+    void expiryOnTheBuildersClock() {
+      MutableClock clock = new MutableClock();
+      InMemoryPersistentStorage storage =
+          InMemoryPersistentStorage.builder()
+              .expireAfter(Duration.ofSeconds(10))
+              .clock(clock)
+              .build();
+      storage.save("u1:userID", "exp1", A);
+      List<StoredEntry> seen = new ArrayList<>();
+      storage.forEachEntry(seen::add);
+      assertThat(seen)
+          .containsExactly(
+              new StoredEntry("u1:userID", "exp1", A, clock.instant().plusSeconds(10)));
+    }
+  }
+
+  @Nested
+  @DisplayName("its builder")
+  class Building {
+    @Test
+    @DisplayName("is mutable: each setter returns the same builder")
+    void mutable() {
+      InMemoryPersistentStorage.Builder builder = InMemoryPersistentStorage.builder();
+      assertThat(builder.expireAfter(Duration.ofDays(1))).isSameAs(builder);
+      assertThat(builder.maximumEntries(10)).isSameAs(builder);
+      assertThat(builder.clock(new MutableClock())).isSameAs(builder);
+      assertThat(builder.maxValueBytes(1000)).isSameAs(builder);
+      assertThat(builder.build().expireAfter()).contains(Duration.ofDays(1));
+      assertThat(builder.build().store().maximumEntries()).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("checks the time to live at build, naming expireAfter")
+    void badExpireAfter() {
+      for (Duration ttl :
+          List.of(Duration.ZERO, Duration.ofSeconds(-1), Duration.ofSeconds(Long.MAX_VALUE))) {
+        InMemoryPersistentStorage.Builder builder =
+            InMemoryPersistentStorage.builder().expireAfter(ttl);
+        assertThatThrownBy(builder::build)
+            .as("expireAfter(%s)", ttl)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("expireAfter");
+      }
+      assertThat(InMemoryPersistentStorage.builder().expireAfter(null).build().expireAfter())
+          .isEmpty();
+    }
+
+    @Test
+    @DisplayName("checks maximumEntries and maxValueBytes at build, naming them")
+    void badCounts() {
+      assertThatThrownBy(() -> InMemoryPersistentStorage.builder().maximumEntries(0).build())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("ttl");
-      assertThatThrownBy(
-              () -> InMemoryPersistentStorage.builder().expireAfter(Duration.ofSeconds(-1)))
-          .isInstanceOf(IllegalArgumentException.class);
+          .hasMessageContaining("maximumEntries");
+      assertThatThrownBy(() -> InMemoryPersistentStorage.builder().maxValueBytes(0).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxValueBytes");
+    }
+
+    @Test
+    @DisplayName("refuses a store and maximumEntries together")
+    void storeAndMaximumEntries() {
+      InMemoryPersistentStorage.Builder builder =
+          InMemoryPersistentStorage.builder().store(InMemoryStore.unbounded()).maximumEntries(5);
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("store")
+          .hasMessageContaining("maximumEntries");
+    }
+
+    @Test
+    @DisplayName("applies maxValueBytes: a larger entry is refused and nothing is written")
+    void maxValueBytes() {
+      InMemoryPersistentStorage storage =
+          InMemoryPersistentStorage.builder().maxValueBytes(300).build();
+      StickyValues large = StickyValues.builder().groupName("g".repeat(400)).build();
+      assertThatThrownBy(() -> storage.save("u1:userID", "exp1", large))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxValueBytes");
+      assertThat(storage.load("u1:userID").isEmpty()).isTrue();
+      storage.save("u1:userID", "exp1", A);
+      assertThat(storage.load("u1:userID").get("exp1")).contains(A);
     }
   }
 

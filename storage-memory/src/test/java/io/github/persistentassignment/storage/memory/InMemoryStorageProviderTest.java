@@ -7,6 +7,7 @@ import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StickyValues;
+import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.conformance.MutableClock;
 import java.time.Duration;
@@ -55,11 +56,59 @@ class InMemoryStorageProviderTest {
   }
 
   @Test
-  @DisplayName("options are refused, since memory: has none")
-  void noOptions() {
+  @DisplayName("an option the memory store does not have is refused, naming it")
+  void unknownOption() {
     assertThatThrownBy(() -> PersistentStorages.open("memory:", Map.of("keyPrefix", "x")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("keyPrefix");
+        .hasMessageContaining("keyPrefix")
+        .hasMessageContaining("expireAfter");
+  }
+
+  @Test
+  @DisplayName("expireAfter, maximumEntries and maxValueBytes are options, named as the builder's")
+  void options() {
+    try (PersistentStorage opened =
+        PersistentStorages.open(
+            "memory:",
+            Map.of("expireAfter", "30d", "maximumEntries", "2", "maxValueBytes", "1000"))) {
+      InMemoryPersistentStorage storage = (InMemoryPersistentStorage) opened;
+      assertThat(storage.expireAfter()).contains(Duration.ofDays(30));
+      assertThat(storage.store().maximumEntries()).isEqualTo(2);
+      StickyValues large = StickyValues.builder().groupName("g".repeat(2000)).build();
+      assertThatThrownBy(() -> storage.save("u:userID", "exp", large))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxValueBytes");
+    }
+  }
+
+  @Test
+  @DisplayName("a malformed or out-of-range option is refused, naming it")
+  void badOptions() {
+    assertThatThrownBy(() -> PersistentStorages.open("memory:", Map.of("expireAfter", "soon")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expireAfter");
+    assertThatThrownBy(() -> PersistentStorages.open("memory:", Map.of("expireAfter", "0s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expireAfter");
+    assertThatThrownBy(() -> PersistentStorages.open("memory:", Map.of("maximumEntries", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maximumEntries");
+  }
+
+  @Test
+  @DisplayName("memory:NAME takes maximumEntries when the store is created, and refuses another")
+  void namedStoreBound() {
+    String url = "memory:" + UUID.randomUUID();
+    try (PersistentStorage first = PersistentStorages.open(url, Map.of("maximumEntries", "1"));
+        PersistentStorage second = PersistentStorages.open(url)) {
+      first.save("u:userID", "exp", VALUES);
+      assertThatThrownBy(() -> second.save("v:userID", "exp", VALUES))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("full (1 entries)");
+      assertThatThrownBy(() -> PersistentStorages.open(url, Map.of("maximumEntries", "5")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maximumEntries");
+    }
   }
 
   @Test
@@ -74,6 +123,9 @@ class InMemoryStorageProviderTest {
     storage.save("b:userID", "exp1", VALUES);
     List<StoredEntry> seen = new ArrayList<>();
     ((EnumerableStorage) storage).forEachEntry(seen::add);
-    assertThat(seen).containsExactly(new StoredEntry("b:userID", "exp1", VALUES));
+    assertThat(seen)
+        .containsExactly(
+            new StoredEntry(
+                "b:userID", "exp1", VALUES, clock.instant().plus(Duration.ofMinutes(1))));
   }
 }
