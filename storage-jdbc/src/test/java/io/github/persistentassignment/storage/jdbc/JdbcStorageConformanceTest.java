@@ -66,6 +66,12 @@ abstract class JdbcStorageConformanceTest extends PersistentStorageConformanceTe
     database().writeRaw(key, configName, raw);
   }
 
+  /** A row that is no entry: a blank config name, which no save can write. */
+  @Override
+  protected void writeForeignItem(String key) {
+    database().writeRaw(key, "", "{}");
+  }
+
   private static StickyValues sample(String group) {
     return StickyValues.builder().value(true).groupName(group).ruleId("rule").time(1L).build();
   }
