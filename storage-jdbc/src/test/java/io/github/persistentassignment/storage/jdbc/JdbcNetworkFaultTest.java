@@ -249,6 +249,56 @@ abstract class JdbcNetworkFaultTest extends NetworkFaultConformanceTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "bulk calls get an operation timeout per chunk or batch: a slow loadAll and purge that take"
+          + " longer than one timeout in all still succeed")
+  void bulkDeadlinePerChunk() throws Exception {
+    String prefix = "bulk-" + UUID.randomUUID() + "-";
+    String config = "bulk-config-" + UUID.randomUUID();
+    Duration latency = Duration.ofMillis(300);
+    int chunks = 6;
+    int rows = 3 * JdbcOperations.PURGE_BATCH_SIZE + 10; // 4 DELETE statements
+    try (FaultProxy proxy = startProxy();
+        JdbcPersistentStorage loading =
+            builderThrough(proxy).operationTimeout(Duration.ofMillis(1_500)).build();
+        JdbcPersistentStorage purging =
+            builderThrough(proxy).operationTimeout(Duration.ofMillis(900)).build();
+        PersistentStorage direct = createDirectStorage()) {
+      for (int i = 0; i < rows; i++) {
+        direct.save(prefix + i + ":userID", config, sample("A"));
+      }
+      int perQuery = loading.dialect() == Dialect.POSTGRESQL ? 1_000 : 500;
+      // Short keys: the proxy delays each 16 KB it forwards, and this measures chunks, not bytes.
+      String run = UUID.randomUUID().toString().substring(0, 4);
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < chunks * perQuery; i++) {
+        keys.add(run + i + ":u");
+      }
+      loading.load("warm-up:userID"); // a pooled connection each, before the network slows
+      purging.load("warm-up:userID");
+      proxy.addLatency(latency);
+
+      long started = System.nanoTime();
+      Map<String, ?> loaded = loading.loadAll(keys);
+      Duration loadAllTook = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(loaded).hasSize(keys.size());
+      assertThat(loadAllTook)
+          .as("loadAll of %d chunks", chunks)
+          .isGreaterThan(Duration.ofMillis(1_500));
+
+      started = System.nanoTime();
+      assertThat(purging.purge(config)).isEqualTo(rows);
+      Duration purgeTook = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(purgeTook).as("purge of 4 batches").isGreaterThan(Duration.ofMillis(900));
+      System.out.printf(
+          "[fault] %s: loadAll of %d chunks took %d ms, purge of %d rows %d ms, each chunk or batch"
+              + " within its own operation timeout%n",
+          getClass().getSimpleName(), chunks, loadAllTook.toMillis(), rows, purgeTook.toMillis());
+      proxy.addLatency(Duration.ZERO);
+    }
+  }
+
   private static StickyValues sample(String group) {
     return StickyValues.builder().value(true).groupName(group).ruleId("rule").time(1L).build();
   }
