@@ -65,7 +65,12 @@ final class Connections implements AutoCloseable {
             "no answer within operationTimeout (" + operationTimeout.toMillis() + " ms)");
       }
       // The pool has already waited as long as it may (poolTimeout), and validated what it had.
-      Connection connection = source.getConnection();
+      Connection connection;
+      try {
+        connection = source.getConnection();
+      } catch (SQLException e) {
+        throw new SQLException(noConnection(e), e.getSQLState(), e.getErrorCode(), e);
+      }
       try {
         return use(connection, new Call(connection, deadline, operationTimeout, owned()), work);
       } catch (SQLException e) {
@@ -84,6 +89,25 @@ final class Connections implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * Why no connection was had, naming the database of the storage's own pool and the last reason
+   * the pool could not connect (HikariCP's own message says only that it waited).
+   */
+  private String noConnection(SQLException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String reason =
+        cause == e ? String.valueOf(e.getMessage()) : String.valueOf(cause.getMessage());
+    return ownedPool == null
+        ? "no connection from the DataSource: " + reason
+        : "no connection to "
+            + OwnedPool.redact(String.valueOf(ownedPool.getJdbcUrl()))
+            + ": "
+            + reason;
   }
 
   /** Whether the connections come from the storage's own pool (which resets what a call sets). */
