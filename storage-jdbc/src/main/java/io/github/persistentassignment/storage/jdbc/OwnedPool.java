@@ -69,9 +69,11 @@ final class OwnedPool {
     config.setInitializationFailTimeout(-1);
     config.setAutoCommit(true);
     // Each statement's network timeout is set from the call's deadline (see Call); the driver's
-    // socket timeout is the fallback for what runs outside a call, such as validation.
-    DriverTimeouts.forUrl(jdbcUrl, connectTimeout, operationTimeout.plus(Duration.ofSeconds(1)))
-        .forEach(config::addDataSourceProperty);
+    // socket timeout is the fallback for what runs outside a call, such as validation. SQLite's
+    // busy timeout is a wait inside one statement, so it gets the operation timeout itself.
+    boolean sqlite = jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:sqlite:");
+    Duration socket = sqlite ? operationTimeout : operationTimeout.plus(Duration.ofSeconds(1));
+    DriverTimeouts.forUrl(jdbcUrl, connectTimeout, socket).forEach(config::addDataSourceProperty);
     HikariDataSource pool = new HikariDataSource(); // lazy: the pool starts on first use
     config.copyStateTo(pool);
     return pool;
