@@ -284,12 +284,12 @@ class CliJarIT {
                 sqlite(),
                 url,
                 "--to-option",
-                "table=" + table,
+                "tableName=" + table,
                 "--to-option",
-                "createSchemaIfMissing=true");
+                "createTableIfMissing=true");
         assertThat(copy.exitCode()).as(copy.toString()).isZero();
         assertThat(copy.out()).containsPattern("copied: +2");
-        Result inspect = run("inspect", "c0:userID", "--store", url, "-o", "table=" + table);
+        Result inspect = run("inspect", "c0:userID", "--store", url, "-o", "tableName=" + table);
         assertThat(inspect.out()).contains("1 entry stored under c0:userID");
       } finally {
         try (Connection connection = DriverManager.getConnection(url);
@@ -338,10 +338,10 @@ class CliJarIT {
               "check",
               TestBackends.postgresUrl(),
               "-o",
-              "table=pa_never_created_"
+              "tableName=pa_never_created_"
                   + UUID.randomUUID().toString().substring(0, 8).replace("-", ""));
       assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-      assertThat(result.err()).contains("does not exist").contains("createSchemaIfMissing");
+      assertThat(result.err()).contains("does not exist").contains("createTableIfMissing");
     }
   }
 

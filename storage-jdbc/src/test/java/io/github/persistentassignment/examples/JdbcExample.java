@@ -39,8 +39,8 @@ class JdbcExample {
     // Your application's pool: the storage borrows connections from it and never closes it.
     try (PersistentStorage storage =
         JdbcPersistentStorage.builder(dataSource)
-            .table("persistent_assignments")
-            .createSchemaIfMissing(true) // or apply schema-postgresql.sql (below) yourself
+            .tableName("persistent_assignments")
+            .createTableIfMissing(true) // or apply schema-postgresql.sql (below) yourself
             .build()) {
       PersistentAssignment assignment =
           PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
@@ -55,9 +55,9 @@ class JdbcExample {
     // No pool at hand: the storage builds a HikariCP pool for the URL, owns it and closes it.
     try (JdbcPersistentStorage storage =
         JdbcPersistentStorage.builder(jdbcUrl, user, password)
-            .maximumPoolSize(10)
+            .maxConnections(10)
             .expireAfter(Duration.ofDays(90)) // an entry not saved again for 90 days is gone
-            .createSchemaIfMissing(true)
+            .createTableIfMissing(true)
             .build()) {
       // ... use it as the PersistentStorage of PersistentAssignment ...
 

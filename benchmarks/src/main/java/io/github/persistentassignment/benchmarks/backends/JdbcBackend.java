@@ -48,11 +48,11 @@ final class JdbcBackend extends BenchmarkBackend {
       @Nullable Path folder,
       String run,
       JdbcPersistentStorage storage) {
-    super(name, storage, new RawSql(pool, storage.dialect(), storage.table()));
+    super(name, storage, new RawSql(pool, storage.dialect(), storage.tableName()));
     this.pool = pool;
     this.folder = folder;
     this.run = run;
-    tables.add(storage.table());
+    tables.add(storage.tableName());
   }
 
   private static JdbcBackend open(
@@ -63,8 +63,8 @@ final class JdbcBackend extends BenchmarkBackend {
     HikariDataSource pool = new HikariDataSource(config);
     JdbcPersistentStorage storage =
         JdbcPersistentStorage.builder(pool)
-            .table("pa_bench_" + run)
-            .createSchemaIfMissing(true)
+            .tableName("pa_bench_" + run)
+            .createTableIfMissing(true)
             .build();
     return new JdbcBackend(name, pool, folder, run, storage);
   }

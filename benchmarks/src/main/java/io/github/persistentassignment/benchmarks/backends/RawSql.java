@@ -61,7 +61,18 @@ final class RawSql implements RawCommands {
       }
       case SQLITE -> {
         upsert = insert + onConflictUpdate;
-        insertIfAbsent = insert + onConflictUpdate + onlyIfExpired;
+        // One statement, as the adapter: keep a live row, replace an expired one, return the row.
+        String ifExpired =
+            "CASE WHEN pa.expires_at IS NOT NULL AND pa.expires_at <= ? THEN excluded.";
+        insertIfAbsent =
+            insert
+                + " ON CONFLICT (storage_key, config_name) DO UPDATE SET sticky_values = "
+                + ifExpired
+                + "sticky_values ELSE pa.sticky_values END, updated_at = "
+                + ifExpired
+                + "updated_at ELSE pa.updated_at END, expires_at = "
+                + ifExpired
+                + "expires_at ELSE pa.expires_at END RETURNING sticky_values";
       }
       case MARIADB -> {
         String plainInsert = "INSERT INTO " + table + " " + COLUMNS + " VALUES (?, ?, ?, ?, ?)";
@@ -69,7 +80,18 @@ final class RawSql implements RawCommands {
             plainInsert
                 + " ON DUPLICATE KEY UPDATE sticky_values = VALUES(sticky_values),"
                 + " updated_at = VALUES(updated_at), expires_at = VALUES(expires_at)";
-        insertIfAbsent = plainInsert;
+        // One statement, as the adapter on MariaDB 10.5+: expires_at assigned last, since the
+        // conditions read it and MariaDB assigns left to right.
+        String ifExpired = "IF(expires_at IS NOT NULL AND expires_at <= ?, VALUES(";
+        insertIfAbsent =
+            plainInsert
+                + " ON DUPLICATE KEY UPDATE sticky_values = "
+                + ifExpired
+                + "sticky_values), sticky_values), updated_at = "
+                + ifExpired
+                + "updated_at), updated_at), expires_at = "
+                + ifExpired
+                + "expires_at), expires_at) RETURNING sticky_values";
       }
       default -> throw new IllegalArgumentException("no raw statements for " + dialect);
     }
@@ -131,18 +153,13 @@ final class RawSql implements RawCommands {
           }
           return wrote;
         }
-        case SQLITE -> {
-          statement.setLong(6, now);
-          return statement.executeUpdate() > 0;
-        }
         default -> {
-          try {
-            return statement.executeUpdate() > 0;
-          } catch (SQLException e) {
-            if (e.getErrorCode() == 1062) { // duplicate key: the entry is there
-              return false;
-            }
-            throw e;
+          // SQLite and MariaDB: the row as the statement left it; ours if it wrote.
+          statement.setLong(6, now);
+          statement.setLong(7, now);
+          statement.setLong(8, now);
+          try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() && json.equals(rs.getString(1));
           }
         }
       }

@@ -20,9 +20,9 @@ class PostgresStatsigTest extends StatsigScenarios {
     url = TestBackends.postgresUrl();
     table = "pa_statsig_" + UUID.randomUUID().toString().replace("-", "");
     return JdbcPersistentStorage.builder(url)
-        .table(table)
-        .createSchemaIfMissing(true)
-        .maximumPoolSize(2)
+        .tableName(table)
+        .createTableIfMissing(true)
+        .maxConnections(2)
         .build();
   }
 

@@ -1,29 +1,35 @@
 package io.github.persistentassignment.storage.jdbc;
 
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SQL dialects {@link JdbcPersistentStorage} speaks. Detected from the connection's {@link
- * java.sql.DatabaseMetaData#getDatabaseProductName() product name} unless set on the builder.
+ * The SQL dialects {@link JdbcPersistentStorage} speaks. Detected, on first use, from the
+ * connection's {@link java.sql.DatabaseMetaData#getDatabaseProductName() product name} unless set
+ * on the builder. Each constant only selects a package-private class that owns the dialect's SQL,
+ * its {@code saveIfAbsent} statement and its error codes.
  */
 public enum Dialect {
   /** PostgreSQL 12 or newer: the reference database. */
-  POSTGRESQL("postgresql", false, false),
-  /** MariaDB 10.5 or newer, and MySQL 8: keys are stored as UTF-8 {@code VARBINARY}. */
-  MARIADB("mariadb", true, false),
+  POSTGRESQL("postgresql", false),
+  /**
+   * MariaDB 10.5 or newer, and MySQL 8: keys are stored as UTF-8 {@code VARBINARY}. On MySQL, which
+   * lacks MariaDB's {@code INSERT … RETURNING}, a {@code saveIfAbsent} that finds an entry takes
+   * more than one statement.
+   */
+  MARIADB("mariadb", false),
   /** SQLite 3.35 or newer (sqlite-jdbc). */
-  SQLITE("sqlite", false, true),
+  SQLITE("sqlite", true),
   /** H2 2.x, embedded or server. */
-  H2("h2", false, true);
+  H2("h2", true);
 
   private final String resourceSuffix;
-  private final boolean binaryKeys;
   private final boolean schemaQualifiedIndex;
 
-  Dialect(String resourceSuffix, boolean binaryKeys, boolean schemaQualifiedIndex) {
+  Dialect(String resourceSuffix, boolean schemaQualifiedIndex) {
     this.resourceSuffix = resourceSuffix;
-    this.binaryKeys = binaryKeys;
     this.schemaQualifiedIndex = schemaQualifiedIndex;
   }
 
@@ -62,13 +68,21 @@ public enum Dialect {
     return "schema-" + resourceSuffix + ".sql";
   }
 
-  /** Whether keys are bound and read as UTF-8 bytes (binary columns compare byte for byte). */
-  boolean binaryKeys() {
-    return binaryKeys;
-  }
-
   /** Whether an index name carries the table's schema (SQLite, H2) or not (PostgreSQL, MariaDB). */
   boolean schemaQualifiedIndex() {
     return schemaQualifiedIndex;
+  }
+
+  /**
+   * The class that speaks this dialect to the connected server. MariaDB's needs the server's
+   * product and version: MySQL and MariaDB before 10.5 have no {@code INSERT … RETURNING}.
+   */
+  DialectSql sql(TableName table, DatabaseMetaData server) throws SQLException {
+    return switch (this) {
+      case POSTGRESQL -> new PostgresSql(table);
+      case MARIADB -> new MariaDbSql(table, MariaDbSql.supportsReturning(server));
+      case SQLITE -> new SqliteSql(table);
+      case H2 -> new H2Sql(table);
+    };
   }
 }

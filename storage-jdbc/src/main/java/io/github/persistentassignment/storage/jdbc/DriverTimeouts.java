@@ -42,6 +42,10 @@ final class DriverTimeouts {
       // read of the handshake.
       properties.put("connectTimeout", String.valueOf(connect.toMillis()));
       properties.put("socketTimeout", String.valueOf(socket.toMillis()));
+    } else if (url.startsWith("jdbc:sqlite:")) {
+      // No network, but one writer at a time: a connection waits for the write lock this long
+      // (sqlite-jdbc's default is 3 s) rather than failing at once with SQLITE_BUSY.
+      properties.put("busy_timeout", String.valueOf(socket.toMillis()));
     }
     return properties;
   }

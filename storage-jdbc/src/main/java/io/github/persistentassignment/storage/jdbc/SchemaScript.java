@@ -11,7 +11,10 @@ import java.util.List;
 final class SchemaScript {
   private SchemaScript() {}
 
-  /** The resource's text with {@code ${table}}, {@code ${table_name}} and {@code ${index}} set. */
+  /**
+   * The resource's text with {@code ${table}}, {@code ${table_name}}, {@code ${index}} and {@code
+   * ${config_index}} set.
+   */
   static String text(Dialect dialect, TableName table) {
     String resource = dialect.schemaResource();
     try (InputStream in = SchemaScript.class.getResourceAsStream(resource)) {
@@ -21,6 +24,7 @@ final class SchemaScript {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("${table}", table.qualified())
           .replace("${table_name}", table.name())
+          .replace("${config_index}", table.configIndex(dialect))
           .replace("${index}", table.expiryIndex(dialect));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + resource, e);

@@ -12,7 +12,7 @@ record TableName(@Nullable String schema, String name) {
 
   static TableName parse(@Nullable String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("table must not be null or blank");
+      throw new IllegalArgumentException("tableName must not be null or blank");
     }
     String[] parts = text.split("\\.", -1);
     if (parts.length > 2) {
@@ -28,7 +28,7 @@ record TableName(@Nullable String schema, String name) {
 
   private static IllegalArgumentException invalid(String text) {
     return new IllegalArgumentException(
-        "table must be an SQL identifier, optionally schema-qualified (letters, digits and"
+        "tableName must be an SQL identifier, optionally schema-qualified (letters, digits and"
             + " underscores, not starting with a digit, at most 63 characters each), was '"
             + text
             + "'");
@@ -41,7 +41,16 @@ record TableName(@Nullable String schema, String name) {
 
   /** The name of the expiry index, qualified by the schema when the dialect wants it. */
   String expiryIndex(Dialect dialect) {
-    String index = name + "_expires_at";
+    return index(dialect, "_expires_at");
+  }
+
+  /** The name of the config_name index (what purge uses), qualified like the expiry index. */
+  String configIndex(Dialect dialect) {
+    return index(dialect, "_config_name");
+  }
+
+  private String index(Dialect dialect, String suffix) {
+    String index = name + suffix;
     return dialect.schemaQualifiedIndex() && schema != null ? schema + "." + index : index;
   }
 

@@ -39,7 +39,8 @@ class DriverTimeoutsTest {
     assertThat(DriverTimeouts.forUrl("JDBC:MySQL://db/app", ONE_AND_A_HALF, Duration.ofSeconds(3)))
         .isEqualTo(milliseconds);
     assertThat(DriverTimeouts.forUrl("jdbc:h2:mem:x", ONE_AND_A_HALF, ONE_AND_A_HALF)).isEmpty();
-    assertThat(DriverTimeouts.forUrl("jdbc:sqlite:x.db", ONE_AND_A_HALF, ONE_AND_A_HALF)).isEmpty();
+    assertThat(DriverTimeouts.forUrl("jdbc:sqlite:x.db", ONE_AND_A_HALF, Duration.ofSeconds(3)))
+        .isEqualTo(Map.of("busy_timeout", "3000"));
   }
 
   @Test

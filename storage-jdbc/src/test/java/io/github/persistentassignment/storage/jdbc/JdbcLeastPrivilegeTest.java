@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The SQL grants the README documents ({@code src/test/resources/least-privilege/};
  * storage-memory's README test checks the README shows them), run exactly as written with a
  * throwaway role and the test's table: a role with only those grants can do everything the storage
- * does, each granted privilege is needed, and {@code createSchemaIfMissing(true)} needs the create
+ * does, each granted privilege is needed, and {@code createTableIfMissing(true)} needs the create
  * grant.
  */
 @DisplayName("The README's least-privilege SQL grants")
@@ -75,7 +75,7 @@ class JdbcLeastPrivilegeTest {
       return template
           .replace("{role}", role)
           .replace("{password}", password)
-          .replace("{table}", database.table());
+          .replace("{table}", database.tableName());
     }
 
     /** The README's text with this test's role, database and table in place of the defaults. */
@@ -107,8 +107,8 @@ class JdbcLeastPrivilegeTest {
         url = url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
       }
       return JdbcPersistentStorage.builder(url, role, password)
-          .table(database.table())
-          .maximumPoolSize(2);
+          .tableName(database.tableName())
+          .maxConnections(2);
     }
 
     private String grants(String kind) {
@@ -123,7 +123,7 @@ class JdbcLeastPrivilegeTest {
     @Test
     @DisplayName("let the role do every operation, with and without a TTL")
     void enough() {
-      database.execute(localized(grants("-grants"), database.table()));
+      database.execute(localized(grants("-grants"), database.tableName()));
       everyOperation(asRole());
     }
 
@@ -135,7 +135,7 @@ class JdbcLeastPrivilegeTest {
         String without =
             grants.replace(privilege + ", ", "").replace(", " + privilege + " ON", " ON");
         assertThat(without).doesNotContain(privilege);
-        database.execute(localized(without, database.table()));
+        database.execute(localized(without, database.tableName()));
         assertThatThrownBy(() -> everyOperation(asRole()))
             .as("every operation without %s", privilege)
             .isInstanceOf(StorageException.class);
@@ -144,23 +144,27 @@ class JdbcLeastPrivilegeTest {
     }
 
     @Test
-    @DisplayName("need the create grant for createSchemaIfMissing(true), and it is then enough")
+    @DisplayName("need the create grant for createTableIfMissing(true), and it is then enough")
     void creating() {
-      database.execute(localized(grants("-grants"), database.table()));
-      assertThatThrownBy(() -> asRole().createSchemaIfMissing(true).build())
-          .as("DML grants alone")
-          .isInstanceOf(StorageException.class);
+      database.execute(localized(grants("-grants"), database.tableName()));
+      String missing = "pa_missing_" + UUID.randomUUID().toString().substring(0, 8);
+      try (JdbcPersistentStorage storage =
+          asRole().tableName(missing).createTableIfMissing(true).build()) {
+        assertThatThrownBy(() -> storage.load("grant:userID"))
+            .as("creating a table with DML grants alone")
+            .isInstanceOf(StorageException.class);
+      }
       String created = "pa_created_" + UUID.randomUUID().toString().substring(0, 8);
       try {
         database.execute(localized(grants("-create-grants"), created));
-        everyOperation(asRole().table(created).createSchemaIfMissing(true));
+        everyOperation(asRole().tableName(created).createTableIfMissing(true));
       } finally {
         database.execute("DROP TABLE IF EXISTS " + created);
       }
     }
   }
 
-  /** Every operation: build (which reads the table), writes, reads, TTL paths, purge, scan. */
+  /** Every operation: the table check, writes, reads, TTL paths, purges, scan, deletes. */
   static void everyOperation(JdbcPersistentStorage.Builder builder) {
     MutableClock clock = new MutableClock();
     builder.clock(clock);
@@ -170,7 +174,8 @@ class JdbcLeastPrivilegeTest {
       storage.save(key, "saved", VALUES);
       storage.save(key, "saved", VALUES);
       assertThat(storage.saveIfAbsent(key, "first", VALUES)).isEmpty();
-      assertThat(storage.saveIfAbsent(key, "first", VALUES)).contains(VALUES);
+      StickyValues other = StickyValues.builder().value(false).groupName("Control").build();
+      assertThat(storage.saveIfAbsent(key, "first", other)).contains(VALUES);
       expiring.save(key, "expiring", VALUES);
       clock.advance(Duration.ofHours(2));
       assertThat(expiring.saveIfAbsent(key, "expiring", VALUES)).as("over the expired").isEmpty();
@@ -182,7 +187,9 @@ class JdbcLeastPrivilegeTest {
       storage.forEachEntry(entry -> listed.add(entry.configName()));
       assertThat(listed).contains("saved", "first");
       storage.delete(key, "saved");
-      storage.delete(key, "first");
+      assertThat(storage.purge("first")).isEqualTo(1);
+      storage.save(key, "again", VALUES);
+      storage.deleteAll(key);
       assertThat(storage.load(key).asMap()).isEmpty();
     }
   }

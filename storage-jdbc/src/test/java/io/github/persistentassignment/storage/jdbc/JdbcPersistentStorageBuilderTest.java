@@ -56,16 +56,17 @@ class JdbcPersistentStorageBuilderTest {
           "a123456789012345678901234567890123456789012345678901234567890123"
         })
     void badTableNames(String table) {
-      assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).table(table))
+      assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).tableName(table))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("table");
     }
 
     @Test
-    @DisplayName("a null table name, data source, URL or TTL, and a TTL that is not positive")
+    @DisplayName("a null table name, data source, URL or TTL, and a TTL out of range")
     void nulls() {
-      assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).table(null))
-          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).tableName(null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("tableName");
       assertThatThrownBy(() -> JdbcPersistentStorage.builder((DataSource) null))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("dataSource");
@@ -77,76 +78,80 @@ class JdbcPersistentStorageBuilderTest {
           .hasMessageContaining("jdbc:");
       assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).expireAfter(Duration.ZERO))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("ttl");
-      assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).maximumPoolSize(0))
-          .isInstanceOf(IllegalArgumentException.class);
+          .hasMessageContaining("expireAfter");
       assertThatThrownBy(
-              () -> JdbcPersistentStorage.builder(h2()).connectionTimeout(Duration.ofMillis(10)))
-          .isInstanceOf(IllegalArgumentException.class);
+              () ->
+                  JdbcPersistentStorage.builder(h2())
+                      .expireAfter(Duration.ofSeconds(Long.MAX_VALUE))
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("expireAfter");
     }
 
-    @ParameterizedTest(name = "{0} of {1}")
+    @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
-      "connectionTimeout, PT0.1S, connectionTimeout must be at least 250 ms",
-      "connectionTimeout, PT-1S, connectionTimeout",
-      "connectTimeout, PT0S, connectTimeout",
-      "connectTimeout, PT-0.5S, connectTimeout",
-      "connectTimeout, P30D, connectTimeout must be at most 2147483647 ms",
-      "socketTimeout, PT0S, socketTimeout",
-      "socketTimeout, P25D, socketTimeout must be at most 2147483647 ms",
-      "queryTimeout, PT0S, queryTimeout",
-      "queryTimeout, PT-2S, queryTimeout"
+      "maxConnections, 0, maxConnections must be between 1 and 10000",
+      "maxConnections, 10001, maxConnections must be between 1 and 10000",
+      "maxValueBytes, 0, maxValueBytes must be between 1 and",
+      "poolTimeout, PT0.1S, poolTimeout must be at least 250 ms",
+      "poolTimeout, PT-1S, poolTimeout must be more than 0",
+      "poolTimeout, PT3S, poolTimeout must be more than 0 and at most PT2S",
+      "connectTimeout, PT0S, connectTimeout must be more than 0",
+      "connectTimeout, P30D, connectTimeout must be more than 0 and at most PT596H31M23.647S",
+      "operationTimeout, PT0S, operationTimeout must be more than 0",
+      "operationTimeout, PT-2S, operationTimeout must be more than 0"
     })
-    @DisplayName("a timeout out of range, naming the setting")
-    void badTimeouts(String setting, Duration value, String message) {
+    @DisplayName("at build(), a setting out of range, naming the setting and the range")
+    void outOfRange(String setting, String value, String message) {
       JdbcPersistentStorage.Builder builder = JdbcPersistentStorage.builder(h2Url());
-      Runnable set =
-          switch (setting) {
-            case "connectionTimeout" -> () -> builder.connectionTimeout(value);
-            case "connectTimeout" -> () -> builder.connectTimeout(value);
-            case "socketTimeout" -> () -> builder.socketTimeout(value);
-            case "queryTimeout" -> () -> builder.queryTimeout(value);
-            default -> throw new IllegalArgumentException(setting);
-          };
-      assertThatThrownBy(set::run)
+      switch (setting) {
+        case "maxConnections" -> builder.maxConnections(Integer.parseInt(value));
+        case "maxValueBytes" -> builder.maxValueBytes(Integer.parseInt(value));
+        case "poolTimeout" -> builder.poolTimeout(Duration.parse(value));
+        case "connectTimeout" -> builder.connectTimeout(Duration.parse(value));
+        case "operationTimeout" -> builder.operationTimeout(Duration.parse(value));
+        default -> throw new IllegalArgumentException(setting);
+      }
+      assertThatThrownBy(builder::build)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(message);
     }
 
-    @Test
-    @DisplayName(
-        "at build(), a socket timeout for its own pool that is not above the query timeout")
-    void socketTimeoutWithinQueryTimeout() {
-      assertThatThrownBy(
-              () ->
-                  JdbcPersistentStorage.builder(h2Url())
-                      .queryTimeout(Duration.ofSeconds(3))
-                      .socketTimeout(Duration.ofSeconds(3))
-                      .build())
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"maxConnections", "poolTimeout", "connectTimeout"})
+    @DisplayName("at build(), a pool setting with the caller's DataSource, naming it")
+    void poolSettingsWithDataSource(String setting) {
+      JdbcPersistentStorage.Builder builder = JdbcPersistentStorage.builder(h2());
+      switch (setting) {
+        case "maxConnections" -> builder.maxConnections(5);
+        case "poolTimeout" -> builder.poolTimeout(Duration.ofSeconds(1));
+        default -> builder.connectTimeout(Duration.ofSeconds(1));
+      }
+      assertThatThrownBy(builder::build)
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage(
-              "socketTimeout (3000 ms) must be longer than queryTimeout (3 s), so that the"
-                  + " database cancels a slow statement before the driver gives up its"
-                  + " connection");
+          .hasMessageStartingWith(setting + " applies only to the pool built from a JDBC URL");
+    }
+
+    @Test
+    @DisplayName("at build(), a URL no driver on the class path accepts")
+    void noDriver() {
+      assertThatThrownBy(() -> JdbcPersistentStorage.builder("jdbc:oracle:thin:@db:1521/x").build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no JDBC driver");
     }
   }
 
   @Test
-  @DisplayName(
-      "takes a socket timeout above the query timeout, and ignores it with a caller's data source")
-  void socketTimeouts() {
-    JdbcPersistentStorage.builder(h2Url())
-        .createSchemaIfMissing(true)
-        .queryTimeout(Duration.ofMillis(2_500)) // counted as 2 s
-        .socketTimeout(Duration.ofMillis(2_001))
-        .build()
-        .close();
-    JdbcPersistentStorage.builder(h2())
-        .createSchemaIfMissing(true)
-        .queryTimeout(Duration.ofSeconds(5))
-        .socketTimeout(Duration.ofSeconds(1))
-        .build()
-        .close();
+  @DisplayName("is mutable: each setter returns the builder, and build() copies the settings")
+  void mutable() {
+    DataSource dataSource = h2();
+    JdbcPersistentStorage.Builder builder = JdbcPersistentStorage.builder(dataSource);
+    assertThat(builder.tableName("first").createTableIfMissing(true)).isSameAs(builder);
+    try (JdbcPersistentStorage first = builder.build();
+        JdbcPersistentStorage second = builder.tableName("second").build()) {
+      assertThat(first.tableName()).isEqualTo("first");
+      assertThat(second.tableName()).isEqualTo("second");
+    }
   }
 
   @ParameterizedTest(name = "accepts table name [{0}]")
@@ -180,26 +185,27 @@ class JdbcPersistentStorageBuilderTest {
   void detectionAndOverride() {
     DataSource dataSource = h2();
     try (JdbcPersistentStorage detected =
-            JdbcPersistentStorage.builder(dataSource).createSchemaIfMissing(true).build();
+            JdbcPersistentStorage.builder(dataSource).createTableIfMissing(true).build();
         JdbcPersistentStorage overridden =
             JdbcPersistentStorage.builder(dataSource).dialect(Dialect.H2).build()) {
       assertThat(detected.dialect()).isEqualTo(Dialect.H2);
       assertThat(overridden.dialect()).isEqualTo(Dialect.H2);
-      assertThat(detected.table()).isEqualTo(JdbcPersistentStorage.DEFAULT_TABLE);
+      assertThat(detected.tableName()).isEqualTo(JdbcPersistentStorage.DEFAULT_TABLE);
     }
   }
 
   @Test
-  @DisplayName("a missing table is a StorageException naming the DDL resource to apply")
+  @DisplayName("a missing table is a StorageException of the first call naming the DDL to apply")
   void missingTable() {
-    assertThatThrownBy(() -> JdbcPersistentStorage.builder(h2()).table("assignments").build())
-        .isInstanceOf(StorageException.class)
-        .hasMessage(
-            "table assignments does not exist. Apply the DDL in schema-h2.sql"
-                + " (io/github/persistentassignment/storage/jdbc/schema-h2.sql in the"
-                + " persistent-assignment-storage-jdbc jar, or"
-                + " JdbcPersistentStorage.schemaSql(Dialect.H2, \"assignments\")), or build the"
-                + " storage with createSchemaIfMissing(true)");
+    try (JdbcPersistentStorage storage =
+        JdbcPersistentStorage.builder(h2()).tableName("assignments").build()) {
+      assertThatThrownBy(() -> storage.load("alice:userID"))
+          .isInstanceOf(StorageException.class)
+          .hasMessage(
+              "load failed for key 'alice:userID': table assignments does not exist and"
+                  + " createTableIfMissing is false: apply schema-h2.sql"
+                  + " (JdbcPersistentStorage.schemaSql) or set createTableIfMissing(true)");
+    }
   }
 
   @Test
@@ -208,8 +214,8 @@ class JdbcPersistentStorageBuilderTest {
     StickyValues values = StickyValues.builder().value(true).groupName("Test").build();
     JdbcPersistentStorage storage =
         JdbcPersistentStorage.builder(h2Url(), "sa", "")
-            .createSchemaIfMissing(true)
-            .maximumPoolSize(2)
+            .createTableIfMissing(true)
+            .maxConnections(2)
             .build();
     storage.save("alice:userID", "exp", values);
     assertThat(storage.load("alice:userID").get("exp")).contains(values);
@@ -220,14 +226,24 @@ class JdbcPersistentStorageBuilderTest {
   }
 
   @Test
-  @DisplayName("an unreachable database fails build() quickly with a StorageException")
+  @DisplayName(
+      "an unreachable database does not fail build(); each call fails within the operation"
+          + " timeout with a StorageException")
   void unreachable() {
-    assertThatThrownBy(
-            () ->
-                JdbcPersistentStorage.builder("jdbc:postgresql://127.0.0.1:1/none", "u", "p")
-                    .connectionTimeout(Duration.ofMillis(500))
-                    .build())
-        .isInstanceOf(StorageException.class)
-        .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/none");
+    try (JdbcPersistentStorage storage =
+        JdbcPersistentStorage.builder("jdbc:postgresql://127.0.0.1:1/none", "u", "p")
+            .operationTimeout(Duration.ofSeconds(1))
+            .poolTimeout(Duration.ofMillis(500))
+            .build()) {
+      assertThat(storage.tableName()).isEqualTo(JdbcPersistentStorage.DEFAULT_TABLE);
+      for (int call = 0; call < 2; call++) {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> storage.load("alice:userID"))
+            .isInstanceOf(StorageException.class)
+            .hasMessageStartingWith("load failed for key 'alice:userID'");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .isLessThan(Duration.ofMillis(1_500));
+      }
+    }
   }
 }

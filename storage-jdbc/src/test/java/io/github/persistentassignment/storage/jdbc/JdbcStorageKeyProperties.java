@@ -36,7 +36,9 @@ abstract class JdbcStorageKeyProperties extends StorageKeyProperties {
 
   @Override
   protected PersistentStorage createStorage() {
-    return JdbcPersistentStorage.builder(database.dataSource()).table(database.table()).build();
+    return JdbcPersistentStorage.builder(database.dataSource())
+        .tableName(database.tableName())
+        .build();
   }
 
   @Override

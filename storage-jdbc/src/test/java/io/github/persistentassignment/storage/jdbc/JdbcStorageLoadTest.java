@@ -39,7 +39,9 @@ class JdbcStorageLoadTest {
 
     @Override
     protected PersistentStorage createStorage() {
-      return JdbcPersistentStorage.builder(database.dataSource()).table(database.table()).build();
+      return JdbcPersistentStorage.builder(database.dataSource())
+          .tableName(database.tableName())
+          .build();
     }
 
     @Override

@@ -54,13 +54,59 @@ class JdbcStorageProviderTest {
   }
 
   @Test
-  @DisplayName("a server URL without createSchemaIfMissing expects the table to exist")
+  @DisplayName("a server URL without createTableIfMissing opens, and its calls ask for the table")
   void serverTableMustExist() {
     String table = "pa_missing_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (PersistentStorage storage =
+        PersistentStorages.open(TestBackends.postgresUrl(), Map.of("tableName", table))) {
+      assertThatThrownBy(() -> storage.load("u:userID"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining(table)
+          .hasMessageContaining("createTableIfMissing");
+    }
+  }
+
+  @Test
+  @DisplayName("every builder setting is an option of the same name")
+  void everySettingIsAnOption() {
+    Path file = folder.resolve("options.db");
+    Map<String, String> options =
+        Map.of(
+            "tableName", "pa_options",
+            "dialect", "sqlite",
+            "createTableIfMissing", "true",
+            "expireAfter", "30d",
+            "maxValueBytes", "4096",
+            "operationTimeout", "3s",
+            "maxConnections", "2",
+            "poolTimeout", "500ms",
+            "connectTimeout", "1s");
+    try (JdbcPersistentStorage storage =
+        (JdbcPersistentStorage) PersistentStorages.open("sqlite:" + file, options)) {
+      assertThat(storage.tableName()).isEqualTo("pa_options");
+      assertThat(storage.expireAfter()).contains(java.time.Duration.ofDays(30));
+      storage.save("u:userID", "exp", values(1));
+      assertThat(storage.dialect()).isEqualTo(Dialect.SQLITE);
+      assertThat(storage.load("u:userID").get("exp")).contains(values(1));
+      StickyValues big =
+          StickyValues.builder().value(true).jsonValue(Map.of("p", "x".repeat(5000))).build();
+      assertThatThrownBy(() -> storage.save("u:userID", "big", big))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("maxValueBytes");
+    }
     assertThatThrownBy(
-            () -> PersistentStorages.open(TestBackends.postgresUrl(), Map.of("table", table)))
-        .isInstanceOf(StorageException.class)
-        .hasMessageContaining(table);
+            () ->
+                PersistentStorages.open(
+                    "sqlite:" + file, Map.of("operationTimeout", "1s", "poolTimeout", "2s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("poolTimeout");
+    assertThatThrownBy(() -> PersistentStorages.open("sqlite:" + file, Map.of("table", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'table'")
+        .hasMessageContaining("tableName");
+    assertThatThrownBy(() -> PersistentStorages.open("sqlite:" + file, Map.of("dialect", "oracle")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dialect");
   }
 
   @Test
@@ -98,13 +144,13 @@ class JdbcStorageProviderTest {
   void enumeratesH2() {
     enumerate(
         "jdbc:h2:mem:pa_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
-        Map.of("createSchemaIfMissing", "true"));
+        Map.of("createTableIfMissing", "true"));
   }
 
   private void enumerateOnServer(String url) {
     String table = "pa_enum_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try {
-      enumerate(url, Map.of("table", table, "createSchemaIfMissing", "true"));
+      enumerate(url, Map.of("tableName", table, "createTableIfMissing", "true"));
     } finally {
       try (Connection connection = DriverManager.getConnection(url);
           Statement statement = connection.createStatement()) {

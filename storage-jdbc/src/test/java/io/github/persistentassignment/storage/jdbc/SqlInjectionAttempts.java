@@ -41,7 +41,7 @@ final class SqlInjectionAttempts {
       plain.save(bystander, "exp", bystanderValues);
       Map<String, StickyValues> expected = new LinkedHashMap<>();
       List<String> keys = new ArrayList<>();
-      for (String text : InjectionText.sql(database.table(), canary)) {
+      for (String text : InjectionText.sql(database.tableName(), canary)) {
         String key = run + text;
         keys.add(key);
         StickyValues first = InjectionText.carrying(text, "first");

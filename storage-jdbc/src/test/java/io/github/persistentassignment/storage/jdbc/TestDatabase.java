@@ -31,7 +31,7 @@ final class TestDatabase implements AutoCloseable {
     this.dialect = dialect;
     this.table = "pa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (JdbcPersistentStorage storage =
-        JdbcPersistentStorage.builder(pool).table(table).createSchemaIfMissing(true).build()) {
+        JdbcPersistentStorage.builder(pool).tableName(table).createTableIfMissing(true).build()) {
       if (storage.dialect() != dialect) {
         throw new IllegalStateException("detected " + storage.dialect() + ", expected " + dialect);
       }
@@ -83,7 +83,7 @@ final class TestDatabase implements AutoCloseable {
     return dialect;
   }
 
-  String table() {
+  String tableName() {
     return table;
   }
 
