@@ -242,6 +242,12 @@ public final class JdbcPersistentStorage extends AbstractEnumerableStorage {
         });
   }
 
+  /** A statement is run again on a fresh connection when the first one broke at once. */
+  @Override
+  protected boolean retriesWrites() {
+    return true;
+  }
+
   @Override
   protected void closeResources() {
     connections.close();
