@@ -62,11 +62,23 @@ public class StorageException extends RuntimeException {
    */
   public static StorageException of(String operation, String key, String reason) {
     return new StorageException(
-        operation + " failed for key " + Quoting.quote(key) + ": " + Quoting.escape(reason));
+        operation + " failed for key " + Quoting.quote(key) + ": " + Quoting.reason(reason));
+  }
+
+  /**
+   * Builds the message of an operation over every key, such as a purge or an enumeration: {@code
+   * "<operation> failed: <cause message>"}.
+   *
+   * @param operation what failed, such as {@code "purge of config 'old_test'"}
+   * @param cause the driver's exception
+   * @return the exception to throw
+   */
+  public static StorageException of(String operation, Throwable cause) {
+    return new StorageException(operation + " failed: " + describe(cause), cause);
   }
 
   private static String describe(Throwable cause) {
     String message = cause.getMessage();
-    return message == null ? cause.getClass().getName() : Quoting.escape(message);
+    return message == null ? cause.getClass().getName() : Quoting.reason(message);
   }
 }

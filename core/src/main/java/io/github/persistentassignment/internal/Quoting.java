@@ -6,8 +6,11 @@ package io.github.persistentassignment.internal;
  * of any length or content then yields a message of a few hundred characters, on one line.
  */
 public final class Quoting {
-  /** How many characters of the quoted text a message keeps. */
+  /** How many characters of a quoted key a message keeps. */
   public static final int MAX_CHARS = 200;
+
+  /** How many characters of a reason (a driver's message, an adapter's explanation) it keeps. */
+  public static final int MAX_REASON_CHARS = 600;
 
   private Quoting() {}
 
@@ -33,7 +36,23 @@ public final class Quoting {
    * @return the escaped text
    */
   public static String escape(String text) {
-    int end = Math.min(text.length(), MAX_CHARS);
+    return escape(text, MAX_CHARS, true);
+  }
+
+  /**
+   * A reason for a message: control characters escaped (quotes kept as they are), cut to {@link
+   * #MAX_REASON_CHARS} characters. A driver's message may quote the key it was sent, so it is
+   * bounded too.
+   *
+   * @param text the reason
+   * @return the escaped reason
+   */
+  public static String reason(String text) {
+    return escape(text, MAX_REASON_CHARS, false);
+  }
+
+  private static String escape(String text, int max, boolean quotes) {
+    int end = Math.min(text.length(), max);
     StringBuilder out = new StringBuilder(end + 8);
     for (int i = 0; i < end; i++) {
       char c = text.charAt(i);
@@ -41,8 +60,8 @@ public final class Quoting {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        case '\\' -> out.append("\\\\");
-        case '\'' -> out.append("\\'");
+        case '\\' -> out.append(quotes ? "\\\\" : "\\");
+        case '\'' -> out.append(quotes ? "\\'" : "'");
         default -> {
           if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
             out.append(String.format("\\u%04x", (int) c));

@@ -9,6 +9,7 @@ import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.codec.StickyValuesCodec;
 import io.github.persistentassignment.codec.StickyValuesFormatException;
 import io.github.persistentassignment.internal.LogSafe;
+import io.github.persistentassignment.internal.Quoting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -71,9 +72,8 @@ public abstract class AbstractEnumerableStorage extends AbstractPersistentStorag
     ensureOpen();
     ActionFailure failure = new ActionFailure();
     try {
-      call(
+      callForAllKeys(
           "forEachEntry",
-          "*",
           () -> {
             forEachEncoded(raw -> visit(raw, action, failure));
             return null;
@@ -91,7 +91,8 @@ public abstract class AbstractEnumerableStorage extends AbstractPersistentStorag
   public final long purge(String configName) {
     requireNonBlank(configName, "configName");
     ensureOpen();
-    return call("purge", "*", () -> purgeEncoded(configName));
+    return callForAllKeys(
+        "purge of config " + Quoting.quote(configName), () -> purgeEncoded(configName));
   }
 
   /**

@@ -335,6 +335,25 @@ public abstract class AbstractPersistentStorage implements PersistentStorage {
     }
   }
 
+  /**
+   * Runs a raw operation over every key (a purge, an enumeration), turning a runtime failure of the
+   * backend into a {@link StorageException} naming the operation.
+   *
+   * @param operation the operation in the message, such as {@code "purge of config 'x'"}
+   * @param body the raw operation
+   * @param <T> its result
+   * @return its result
+   */
+  protected final <T> T callForAllKeys(String operation, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (StorageException | IllegalArgumentException | IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw StorageException.of(operation, e);
+    }
+  }
+
   private void run(String operation, String key, Runnable body) {
     call(
         operation,

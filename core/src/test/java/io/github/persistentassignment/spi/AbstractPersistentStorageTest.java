@@ -206,7 +206,7 @@ class AbstractPersistentStorageTest {
           .isInstanceOfSatisfying(
               StorageException.class,
               e -> {
-                assertThat(e.getMessage().length()).isLessThan(600);
+                assertThat(e.getMessage().length()).isLessThan(900);
                 assertThat(e.getMessage().chars().filter(Character::isISOControl)).isEmpty();
                 assertThat(e.getMessage())
                     .startsWith("load failed for key '\\u0000evil\\r\\n\\u001b[31mkkk")

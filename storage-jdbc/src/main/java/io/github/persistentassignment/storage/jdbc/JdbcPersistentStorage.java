@@ -144,7 +144,7 @@ public final class JdbcPersistentStorage extends AbstractEnumerableStorage {
    */
   public Dialect dialect() {
     ensureOpen();
-    return call("dialect", "*", operations::dialect);
+    return callForAllKeys("dialect detection", operations::dialect);
   }
 
   /**
@@ -170,7 +170,7 @@ public final class JdbcPersistentStorage extends AbstractEnumerableStorage {
   public long purgeExpired() {
     ensureOpen();
     long now = clock().millis();
-    return call("purgeExpired", "*", () -> operations.purgeExpired(now));
+    return callForAllKeys("purgeExpired", () -> operations.purgeExpired(now));
   }
 
   // ---------------------------------------------------------------------------------------------
