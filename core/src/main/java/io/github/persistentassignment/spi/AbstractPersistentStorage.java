@@ -9,8 +9,6 @@ import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
-import io.github.persistentassignment.codec.StickyValuesFormatException;
-import io.github.persistentassignment.internal.LogSafe;
 import io.github.persistentassignment.internal.Quoting;
 import io.github.persistentassignment.internal.Utf8;
 import java.time.Clock;
@@ -26,8 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The base of every adapter: core keeps the contract's rules here and an adapter implements only
@@ -55,11 +51,6 @@ import org.slf4j.LoggerFactory;
  * @since 0.2.0
  */
 public abstract class AbstractPersistentStorage implements PersistentStorage {
-  private static final Logger log = LoggerFactory.getLogger(AbstractPersistentStorage.class);
-
-  /** How often {@code saveIfAbsent} re-reads an entry that another writer keeps replacing. */
-  private static final int MAX_REPLACE_ATTEMPTS = 5;
-
   private final String storageName;
   private final Clock clock;
   private final @Nullable Duration expireAfter;
@@ -238,7 +229,7 @@ public abstract class AbstractPersistentStorage implements PersistentStorage {
   public final Optional<StickyValues> saveIfAbsent(
       String key, String configName, StickyValues values) {
     String json = checkedEntry("saveIfAbsent", key, configName, values);
-    return writeIfAbsent("saveIfAbsent", key, configName, values, json, expiresAt());
+    return IfAbsentWrites.write(this, "saveIfAbsent", key, configName, values, json, expiresAt());
   }
 
   @Override
@@ -246,8 +237,8 @@ public abstract class AbstractPersistentStorage implements PersistentStorage {
     requireNonNullArgument(entry, "entry");
     String json = checkedEntry("copyIfAbsent", entry.key(), entry.configName(), entry.values());
     Instant expiresAt = entry.expiresAt() != null ? entry.expiresAt() : expiresAt();
-    return writeIfAbsent(
-        "copyIfAbsent", entry.key(), entry.configName(), entry.values(), json, expiresAt);
+    return IfAbsentWrites.write(
+        this, "copyIfAbsent", entry.key(), entry.configName(), entry.values(), json, expiresAt);
   }
 
   @Override
@@ -397,49 +388,5 @@ public abstract class AbstractPersistentStorage implements PersistentStorage {
     }
     Instant now = clock.instant();
     return now.plus(expireAfter);
-  }
-
-  /**
-   * The corrupt-entry and retried-write rules: a stored entry that cannot be decoded is replaced
-   * (only if still the one stored), and one equal to ours is reported as our write.
-   */
-  private Optional<StickyValues> writeIfAbsent(
-      String operation,
-      String key,
-      String configName,
-      StickyValues values,
-      String json,
-      @Nullable Instant expiresAt) {
-    for (int attempt = 0; attempt < MAX_REPLACE_ATTEMPTS; attempt++) {
-      Optional<String> stored =
-          call(operation, key, () -> saveEncodedIfAbsent(key, configName, json, expiresAt));
-      if (stored.isEmpty()) {
-        return Optional.empty();
-      }
-      String storedJson = stored.get();
-      StickyValues existing = decodeOrNull(storedJson);
-      if (existing != null) {
-        // A retried write may find its own first attempt: the caller serves the same entry.
-        return retriesWrites() && existing.equals(values)
-            ? Optional.empty()
-            : Optional.of(existing);
-      }
-      LogSafe.unreadableEntry(log, "Replacing", key, configName, "it cannot be decoded");
-      if (call(
-          operation, key, () -> replaceEncoded(key, configName, storedJson, json, expiresAt))) {
-        return Optional.empty();
-      }
-      // Another writer changed the entry meanwhile: read again what is stored now.
-    }
-    throw StorageException.of(
-        operation, key, "the stored entry kept changing while a corrupt one was being replaced");
-  }
-
-  private static @Nullable StickyValues decodeOrNull(String json) {
-    try {
-      return StickyValuesCodec.decode(json);
-    } catch (StickyValuesFormatException e) {
-      return null;
-    }
   }
 }
