@@ -190,7 +190,7 @@ class DynamoDbTimeoutTest {
           storage.save("user:" + i, "stopped", VALUES);
           storage.save("user:0", "config-" + i, VALUES);
         }
-        proxy.addLatency(Duration.ofMillis(150)); // 1 Scan + 4 batches: more than 800 ms
+        proxy.addLatency(Duration.ofMillis(250)); // 1 Scan + 4 batches: 1.25 s or more in all
 
         long started = System.nanoTime();
         assertThat(storage.purge("stopped")).isEqualTo(100);
