@@ -46,6 +46,11 @@ final class DriverTimeouts {
       // No network, but one writer at a time: a connection waits for the write lock this long
       // (sqlite-jdbc's default is 3 s) rather than failing at once with SQLITE_BUSY.
       properties.put("busy_timeout", String.valueOf(socket.toMillis()));
+      // Write-ahead logging: readers no longer block the writer nor it them, and a commit costs no
+      // fsync of the main file (synchronous=NORMAL is durable across application crashes; a power
+      // loss may lose the last commits). Ignored for an in-memory database.
+      properties.put("journal_mode", "WAL");
+      properties.put("synchronous", "NORMAL");
     }
     return properties;
   }

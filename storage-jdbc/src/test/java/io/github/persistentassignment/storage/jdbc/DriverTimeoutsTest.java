@@ -40,7 +40,7 @@ class DriverTimeoutsTest {
         .isEqualTo(milliseconds);
     assertThat(DriverTimeouts.forUrl("jdbc:h2:mem:x", ONE_AND_A_HALF, ONE_AND_A_HALF)).isEmpty();
     assertThat(DriverTimeouts.forUrl("jdbc:sqlite:x.db", ONE_AND_A_HALF, Duration.ofSeconds(3)))
-        .isEqualTo(Map.of("busy_timeout", "3000"));
+        .isEqualTo(Map.of("busy_timeout", "3000", "journal_mode", "WAL", "synchronous", "NORMAL"));
   }
 
   @Test
