@@ -55,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  *       set to {@code true} is live, and the user's stored entry for the flag is deleted.
  *   <li>A flag the wrapped provider reports disabled ({@code DISABLED}) or unknown ({@code
  *       FLAG_NOT_FOUND}) is live, and its stored entry is deleted: the flag is over ("inactive"
- *       rule; {@link Builder#deleteWhenInactive}). Any other error is passed on untouched.
+ *       rule; {@link Builder#deleteWhenInactive}). A missing flag has no metadata, so this holds
+ *       for flags chosen by key or predicate. Any other error is passed on untouched.
  *   <li>The user's entries are loaded (once per {@link StickyScope}). When the load fails, the live
  *       resolution is served and nothing is written: a failed load never replaces anything.
  *   <li>A stored entry is served: its value and variant, with the {@linkplain Builder#stickyReason
@@ -236,11 +237,6 @@ public final class StickyVariantProvider implements FeatureProvider {
       String key, Value defaultValue, EvaluationContext ctx) {
     return resolver.resolve(
         FlagType.OBJECT, key, ctx, () -> provider.getObjectEvaluation(key, defaultValue, ctx));
-  }
-
-  @Override
-  public String toString() {
-    return "StickyVariantProvider[" + name + "]";
   }
 
   /** Builds a {@link StickyVariantProvider}; every setter returns the builder, build() checks. */

@@ -17,7 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -185,6 +191,49 @@ abstract class StickyScenarios {
           .isEqualTo(winner);
       assertThat(green.client.getStringDetails(FLAG, "none", user("alice")).getVariant())
           .isEqualTo(winner);
+    }
+  }
+
+  @Test
+  @DisplayName("eight threads over two differently configured clients: one variant per user")
+  void concurrentClientsAgreePerUser() throws Exception {
+    int users = 40;
+    try (OpenFeatureFixture blue =
+            OpenFeatureFixture.start(
+                storage, Map.of(FLAG, colors("blue", "#00f", "#0f0")), b -> b.stickyFlags(FLAG));
+        OpenFeatureFixture green =
+            OpenFeatureFixture.start(
+                storage, Map.of(FLAG, colors("green", "#00f", "#0f0")), b -> b.stickyFlags(FLAG))) {
+      Map<String, Set<String>> served = new ConcurrentHashMap<>();
+      ExecutorService threads = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          OpenFeatureFixture client = t % 2 == 0 ? blue : green;
+          work.add(
+              threads.submit(
+                  () -> {
+                    for (int u = 0; u < users; u++) {
+                      String variant =
+                          client.client.getStringDetails(FLAG, "none", user("u" + u)).getVariant();
+                      served
+                          .computeIfAbsent("u" + u, k -> ConcurrentHashMap.newKeySet())
+                          .add(variant);
+                    }
+                  }));
+        }
+        for (Future<?> done : work) {
+          done.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      assertThat(served).hasSize(users);
+      served.forEach(
+          (user, variants) ->
+              assertThat(variants)
+                  .as(user)
+                  .containsExactly(stored(user, FLAG).orElseThrow().groupName()));
     }
   }
 
