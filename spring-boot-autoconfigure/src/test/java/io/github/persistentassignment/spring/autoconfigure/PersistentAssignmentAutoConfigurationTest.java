@@ -446,6 +446,20 @@ class PersistentAssignmentAutoConfigurationTest {
   }
 
   @Test
+  void theDataSourceComesBeforeARedisClient() {
+    try (HikariDataSource dataSource = Backends.postgres(null);
+        RedisClient client = Backends.redis(null)) {
+      runner
+          .withBean(javax.sql.DataSource.class, () -> dataSource, d -> d.setDestroyMethodName(""))
+          .withBean(UnifiedJedis.class, () -> client, d -> d.setDestroyMethodName(""))
+          .run(
+              context ->
+                  assertThat(context.getBean(PersistentAssignmentBackend.class).storage())
+                      .isInstanceOf(JdbcPersistentStorage.class));
+    }
+  }
+
+  @Test
   void theApplicationsRedisClientOnRealRedis() {
     String prefix = Backends.unique("pa-spring-") + ":";
     try (RedisClient client = Backends.redis(null)) {
