@@ -63,9 +63,13 @@ final class StoreBackends {
       try {
         storage = PersistentStorages.open(url, options);
       } catch (IllegalArgumentException e) {
-        // The URL's scheme is known, so the provider rejected an option or the URL's form.
-        throw new InvalidConfigurationPropertyValueException(
-            OPTIONS + " or " + URL, options.keySet(), e.getMessage());
+        // The URL's scheme is known, so the provider rejected an option or the URL's form; its
+        // message names the option when it was one.
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("option")) {
+          throw new InvalidConfigurationPropertyValueException(OPTIONS, options.keySet(), message);
+        }
+        throw new InvalidConfigurationPropertyValueException(URL, redact(url), message);
       }
       return PersistentAssignmentBackend.owned(
           storage, storage.getClass().getSimpleName() + " (" + scheme + ":)");

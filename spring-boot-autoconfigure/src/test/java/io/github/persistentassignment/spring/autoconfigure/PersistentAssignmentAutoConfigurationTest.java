@@ -379,13 +379,16 @@ class PersistentAssignmentAutoConfigurationTest {
 
   @Test
   void nothingWithoutAStore() {
-    runner.run(
-        context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(PersistentStorage.class);
-          assertThat(context).doesNotHaveBean(PersistentAssignment.class);
-          assertThat(context).doesNotHaveBean(HealthIndicator.class);
-        });
+    runner
+        .withPropertyValues(EXPERIMENTS)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(ExperimentCatalog.class);
+              assertThat(context).doesNotHaveBean(PersistentStorage.class);
+              assertThat(context).doesNotHaveBean(PersistentAssignment.class);
+              assertThat(context).doesNotHaveBean(HealthIndicator.class);
+            });
   }
 
   @Test
@@ -487,6 +490,10 @@ class PersistentAssignmentAutoConfigurationTest {
               });
       // The application's client still works after the context closed.
       assertThat(client.ping()).isEqualTo("PONG");
+      runner
+          .withClassLoader(new FilteredClassLoader(RedisPersistentStorage.class))
+          .withBean(UnifiedJedis.class, () -> client, d -> d.setDestroyMethodName(""))
+          .run(context -> assertThat(context).doesNotHaveBean(PersistentStorage.class));
     } finally {
       Backends.deleteKeys(prefix);
     }
@@ -555,6 +562,16 @@ class PersistentAssignmentAutoConfigurationTest {
                     .hasMessageContaining("persistent-assignment.store.url")
                     .hasMessageContaining("mongodb")
                     .hasMessageNotContaining("secret"));
+    // A known scheme in a form its module rejects.
+    runner
+        .withPropertyValues("persistent-assignment.store.url=sqlite:")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("persistent-assignment.store.url")
+                    .hasMessageContaining("file path"));
   }
 
   @Test
