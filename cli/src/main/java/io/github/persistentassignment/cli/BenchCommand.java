@@ -1,7 +1,6 @@
 package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StickyValues;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (calls < 1 || warmup < 0 || threads < 1 || keys < 1) {
-      throw new IllegalArgumentException(
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "--calls, --threads and --keys must be at least 1, --warmup at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -91,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             .build();
     Table table =
         new Table("operation", "calls", "calls/s", "p50 µs", "p99 µs", "p99.9 µs", "max µs");
-    try (PersistentStorage storage = PersistentStorages.open(url, options)) {
+    try (PersistentStorage storage = StoreOptions.open(spec.commandLine(), url, options)) {
       List<Operation> operations =
           List.of(
               new Operation("save", i -> storage.save(key(run, i), "bench", values)),

@@ -21,6 +21,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +55,16 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String url = storeUrl != null ? storeUrl : store.url;
     Map<String, String> options = store.options;
+    if (PersistentStorages.scheme(url).equals("memory")) {
+      // Each open of a memory: URL is a new, empty store, so the kit's second-instance checks
+      // would fail against it for a reason that is not the store's.
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "check needs a store that outlives one connection; a memory: URL opens a new empty store"
+              + " each time. Check a file instead, such as sqlite:./check.db");
+    }
     // Fail fast, with the usual one-line error, when the store cannot even be opened.
-    try (PersistentStorage probe = PersistentStorages.open(url, options)) {
+    try (PersistentStorage probe = StoreOptions.open(spec.commandLine(), url, options)) {
       probe.load("pa-kit-probe:userID");
     }
     CheckedStore.Target target = new CheckedStore.Target(url, options);

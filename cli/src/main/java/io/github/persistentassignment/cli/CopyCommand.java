@@ -2,7 +2,6 @@ package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.PersistentStorages;
 import io.github.persistentassignment.StickyValues;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -49,8 +48,8 @@ final class CopyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     long[] counts = new long[3]; // copied, already there (same), already there (different)
-    try (PersistentStorage source = PersistentStorages.open(from, fromOptions);
-        PersistentStorage target = PersistentStorages.open(to, toOptions)) {
+    try (PersistentStorage source = StoreOptions.open(spec.commandLine(), from, fromOptions);
+        PersistentStorage target = StoreOptions.open(spec.commandLine(), to, toOptions)) {
       if (!(source instanceof EnumerableStorage enumerable)) {
         throw new IllegalArgumentException(
             from + " cannot list its entries (its storage does not implement EnumerableStorage)");

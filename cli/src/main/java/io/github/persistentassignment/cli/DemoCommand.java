@@ -12,14 +12,15 @@ import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Group;
 import io.github.persistentassignment.conformance.CountingStorage;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The product's story, told on a real store, printing what happens and why. */
@@ -27,8 +28,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Walk through what persistent assignment does, on the store (by default an embedded",
-      "SQLite file). Run it twice: the second run loads the first run's assignment from storage."
+      "Walk through what persistent assignment does, on a store of its own (by default the"
+          + " embedded SQLite file ./persistent-assignments-demo.db, never the other commands'"
+          + " default store). Run it twice: the second run loads the first run's assignment from"
+          + " storage."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String EXPERIMENT = "checkout_button";
@@ -45,7 +48,21 @@ final class DemoCommand implements Callable<Integer> {
   static final int COHORT = 200;
   static final int NEW_USERS = 1_000;
 
-  @Mixin StoreOptions store;
+  /** The demo's own store: its entries must never show up in another command's default store. */
+  static final String DEMO_STORE = "sqlite:./persistent-assignments-demo.db";
+
+  @Option(
+      names = "--store",
+      paramLabel = "URL",
+      defaultValue = DEMO_STORE,
+      description = "Where the demo stores its assignments (default: ${DEFAULT-VALUE}).")
+  String url = DEMO_STORE;
+
+  @Option(
+      names = {"-o", "--store-option"},
+      paramLabel = "NAME=VALUE",
+      description = "A backend setting of the store, as for the other commands.")
+  Map<String, String> options = new LinkedHashMap<>();
 
   @Spec CommandSpec spec;
 
@@ -82,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     out = spec.commandLine().getOut();
-    try (PersistentStorage opened = store.open()) {
+    try (PersistentStorage opened = StoreOptions.open(spec.commandLine(), url, options)) {
       storage = opened;
       tell();
     }
@@ -95,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
     ExperimentCatalog stopped = catalog(changed().toBuilder().active(false).build(), 3);
     User alice = User.of(FIRST_USER);
 
-    out.println("Persistent assignment demo, on " + store.url);
+    out.println("Persistent assignment demo, on " + url);
     out.println();
     out.println(
         "Experiment "
@@ -294,7 +311,8 @@ final class DemoCommand implements Callable<Integer> {
             + PersistentAssignmentCli.jarPath()
             + " inspect "
             + key(alice)
-            + (StoreOptions.DEFAULT_STORE.equals(store.url) ? "" : " --store " + store.url));
+            + " --store "
+            + url);
   }
 
   private PersistentAssignment persistent(ExperimentCatalog catalog) {
@@ -312,8 +330,7 @@ final class DemoCommand implements Callable<Integer> {
    */
   private Assignment served(Assignment assignment) {
     if (assignment.reason() == Assignment.Reason.STORAGE_UNAVAILABLE) {
-      throw new IllegalStateException(
-          "could not read from " + store.url + "; see the warning above");
+      throw new IllegalStateException("could not read from " + url + "; see the warning above");
     }
     return assignment;
   }

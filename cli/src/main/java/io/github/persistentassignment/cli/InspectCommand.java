@@ -35,6 +35,17 @@ final class InspectCommand implements Callable<Integer> {
       Map<String, StickyValues> entries = values.asMap();
       if (entries.isEmpty()) {
         out.println("No entries stored under " + key + " in " + store.url + ".");
+        if (key.indexOf(':') < 0) {
+          // The most common slip: a bare unit ID instead of a storage key.
+          out.println(
+              "A storage key is <unitID>:<idType>, such as "
+                  + key
+                  + ":userID; `keys "
+                  + key
+                  + ":*` lists the keys stored for "
+                  + key
+                  + ".");
+        }
         return 0;
       }
       out.println(

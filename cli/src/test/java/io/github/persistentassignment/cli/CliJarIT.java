@@ -54,12 +54,14 @@ class CliJarIT {
   @DisplayName("demo")
   class Demo {
     @Test
-    @DisplayName("saves on the first run into ./persistent-assignments.db and loads on the second")
+    @DisplayName(
+        "saves on the first run into its own ./persistent-assignments-demo.db and loads on the"
+            + " second, leaving the default store untouched")
     void twice() {
       Result first = run("demo");
       assertThat(first.exitCode()).as(first.toString()).isZero();
       assertThat(first.out())
-          .contains("on sqlite:./persistent-assignments.db")
+          .contains("on sqlite:./persistent-assignments-demo.db")
           .contains("nothing was stored for alice:userID, so she was evaluated live")
           .contains("0 moved")
           .contains("his stored entry is deleted")
@@ -68,9 +70,10 @@ class CliJarIT {
           .contains("Summary")
           .contains("1 first evaluation")
           .contains("Run the demo again")
-          .contains("inspect alice:userID");
+          .contains("inspect alice:userID --store sqlite:./persistent-assignments-demo.db");
       assertThat(first.err()).isEmpty();
-      assertThat(folder.resolve("persistent-assignments.db")).exists();
+      assertThat(folder.resolve("persistent-assignments-demo.db")).exists();
+      assertThat(folder.resolve("persistent-assignments.db")).doesNotExist();
 
       Result second = run("demo");
       assertThat(second.exitCode()).as(second.toString()).isZero();
@@ -373,10 +376,15 @@ class CliJarIT {
       assertThat(result.err()).doesNotContain("\tat ");
     }
 
+    private void usageError(Result result, String expected) {
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+      assertThat(result.err()).as(result.toString()).contains(expected).doesNotContain("\tat ");
+    }
+
     @Test
-    @DisplayName("an unknown scheme lists the schemes that are available")
+    @DisplayName("an unknown scheme is a usage error listing the schemes that are available")
     void unknownScheme() {
-      oneLine(
+      usageError(
           run("inspect", "a:userID", "--store", "mongodb://localhost/x"),
           "no storage provider for scheme 'mongodb:'");
       assertThat(run("inspect", "a:userID", "--store", "mongodb://x").err())
@@ -385,6 +393,24 @@ class CliJarIT {
           .contains("jdbc:")
           .contains("dynamodb:")
           .contains("memory:");
+    }
+
+    @Test
+    @DisplayName("an unknown store option, a bad bench count and check memory: are usage errors")
+    void usageErrors() {
+      usageError(
+          run("inspect", "a:userID", "--store", sqlite(), "-o", "bogus=1"),
+          "unknown option(s) ['bogus']");
+      usageError(run("bench", sqlite(), "--calls", "-5"), "--calls, --threads and --keys");
+      usageError(run("check", "memory:"), "a memory: URL opens a new empty store each time");
+    }
+
+    @Test
+    @DisplayName("inspect of a bare unit ID suggests the <unitID>:<idType> form")
+    void inspectHint() {
+      Result result = run("inspect", "alice", "--store", sqlite());
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      assertThat(result.out()).contains("such as alice:userID").contains("keys alice:*");
     }
 
     @Test
