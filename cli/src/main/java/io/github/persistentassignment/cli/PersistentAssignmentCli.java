@@ -53,6 +53,9 @@ public final class PersistentAssignmentCli implements Runnable {
   /** Exit code of a failure that is not a usage error. */
   static final int FAILURE = 1;
 
+  /** Exit code of a usage error: what was typed is wrong. */
+  static final int USAGE = 2;
+
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
@@ -91,6 +94,21 @@ public final class PersistentAssignmentCli implements Runnable {
     CommandLine commandLine = new CommandLine(new PersistentAssignmentCli());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    // A usage error: the message and where to read more, not the whole usage of the command.
+    commandLine.setParameterExceptionHandler(
+        (exception, arguments) -> {
+          CommandLine failed = exception.getCommandLine();
+          err.println(
+              "persistent-assignment: "
+                  + String.valueOf(exception.getMessage()).replace("option option '", "option '"));
+          err.println(
+              "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+          if (verbose) {
+            exception.printStackTrace(err);
+          }
+          err.flush();
+          return USAGE;
+        });
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           err.println("persistent-assignment: " + Errors.describe(exception));

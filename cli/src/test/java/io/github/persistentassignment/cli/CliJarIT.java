@@ -403,6 +403,21 @@ class CliJarIT {
           "unknown option(s) ['bogus']");
       usageError(run("bench", sqlite(), "--calls", "-5"), "--calls, --threads and --keys");
       usageError(run("check", "memory:"), "a memory: URL opens a new empty store each time");
+      Result attribute =
+          run("assign", "--experiments", "x.json", "--user", "u", "--attr", "country");
+      usageError(attribute, "should be in KEY=VALUE format");
+      assertThat(attribute.err())
+          .doesNotContain("option option")
+          .contains("Try 'persistent-assignment assign --help'");
+    }
+
+    @Test
+    @DisplayName("a JDBC URL whose driver is not bundled names the driver to add")
+    void missingDriver() {
+      usageError(
+          run("inspect", "a:userID", "--store", "jdbc:mysql://127.0.0.1:1/x"),
+          "com.mysql:mysql-connector-j");
+      usageError(run("inspect", "a:userID", "--store", "jdbc:h2:mem:x"), "com.h2database:h2");
     }
 
     @Test

@@ -36,11 +36,33 @@ final class OwnedPool {
       throw new IllegalArgumentException(
           "jdbcUrl: no JDBC driver on the class path accepts "
               + redact(jdbcUrl)
-              + "; add the database's driver (org.postgresql:postgresql,"
-              + " org.mariadb.jdbc:mariadb-java-client, org.xerial:sqlite-jdbc or"
-              + " com.h2database:h2)",
+              + "; "
+              + driverHint(jdbcUrl),
           e);
     }
+  }
+
+  /** Which driver to add for a URL's database, named by its Maven coordinates. */
+  static String driverHint(String jdbcUrl) {
+    String url = jdbcUrl.toLowerCase(java.util.Locale.ROOT);
+    if (url.startsWith("jdbc:mysql:")) {
+      return "add MySQL's driver (com.mysql:mysql-connector-j), or use a jdbc:mariadb:// URL:"
+          + " MariaDB's driver (org.mariadb.jdbc:mariadb-java-client) speaks to MySQL too";
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      return "add H2 (com.h2database:h2)";
+    }
+    if (url.startsWith("jdbc:postgresql:")) {
+      return "add PostgreSQL's driver (org.postgresql:postgresql)";
+    }
+    if (url.startsWith("jdbc:mariadb:")) {
+      return "add MariaDB's driver (org.mariadb.jdbc:mariadb-java-client)";
+    }
+    if (url.startsWith("jdbc:sqlite:")) {
+      return "add SQLite's driver (org.xerial:sqlite-jdbc)";
+    }
+    return "add the database's driver; this storage's dialects are PostgreSQL, MariaDB/MySQL,"
+        + " SQLite and H2";
   }
 
   static HikariDataSource create(

@@ -137,7 +137,11 @@ class JdbcPersistentStorageBuilderTest {
     void noDriver() {
       assertThatThrownBy(() -> JdbcPersistentStorage.builder("jdbc:oracle:thin:@db:1521/x").build())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("no JDBC driver");
+          .hasMessageContaining("no JDBC driver")
+          .hasMessageContaining("PostgreSQL, MariaDB/MySQL, SQLite and H2");
+      assertThatThrownBy(() -> JdbcPersistentStorage.builder("jdbc:mysql://db:3306/x").build())
+          .hasMessageContaining("com.mysql:mysql-connector-j")
+          .hasMessageContaining("jdbc:mariadb://");
     }
   }
 
