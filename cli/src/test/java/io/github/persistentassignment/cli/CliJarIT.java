@@ -9,6 +9,7 @@ import io.github.persistentassignment.conformance.servers.TestBackends;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -475,6 +476,32 @@ class CliJarIT {
       assertThat(result.exitCode()).isEqualTo(2);
       assertThat(result.err()).contains("Missing required option: '--experiments=FILE'");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "bin/persistent-assignment runs the tool under its own name, and the completion script it"
+          + " prints registers for that name in bash")
+  void launcher() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    Path launcher = root.resolve("bin/persistent-assignment");
+    assertThat(Files.isExecutable(launcher)).as("%s is executable", launcher).isTrue();
+    Process version =
+        new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
+    String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(version.waitFor()).as(printed).isZero();
+    assertThat(printed).startsWith("persistent-assignment ");
+    Process bash =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "source <(\"$0\" generate-completion) && complete -p persistent-assignment",
+                launcher.toString())
+            .redirectErrorStream(true)
+            .start();
+    String completion = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor()).as(completion).isZero();
+    assertThat(completion).contains("persistent-assignment");
   }
 
   @Test
