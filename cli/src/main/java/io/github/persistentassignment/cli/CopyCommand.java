@@ -48,6 +48,38 @@ final class CopyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     long[] counts = new long[3]; // copied, already there (same), already there (different)
+    // Ctrl-C (or a kill) mid-copy: say what was done; copyIfAbsent makes a re-run resume.
+    Thread interrupted =
+        new Thread(
+            () -> {
+              synchronized (counts) {
+                out.println();
+                out.println(
+                    "Interrupted after "
+                        + (counts[0] + counts[1] + counts[2])
+                        + " entries read: "
+                        + counts[0]
+                        + " copied, "
+                        + (counts[1] + counts[2])
+                        + " already in the target. Run the same copy again to finish: what is"
+                        + " already copied is skipped.");
+                out.flush();
+              }
+            },
+            "copy-interrupted");
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    try {
+      return copy(out, counts);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run: it prints the summary
+      }
+    }
+  }
+
+  private Integer copy(PrintWriter out, long[] counts) {
     try (PersistentStorage source = StoreOptions.open(spec.commandLine(), from, fromOptions);
         PersistentStorage target = StoreOptions.open(spec.commandLine(), to, toOptions)) {
       if (!(source instanceof EnumerableStorage enumerable)) {
@@ -65,12 +97,14 @@ final class CopyCommand implements Callable<Integer> {
             if (existing.isEmpty()) {
               existing = target.copyIfAbsent(entry); // keeps the entry's expiry
             }
-            if (existing.isEmpty()) {
-              counts[0]++;
-            } else if (existing.get().equals(entry.values())) {
-              counts[1]++;
-            } else {
-              counts[2]++;
+            synchronized (counts) {
+              if (existing.isEmpty()) {
+                counts[0]++;
+              } else if (existing.get().equals(entry.values())) {
+                counts[1]++;
+              } else {
+                counts[2]++;
+              }
             }
             progress.step();
           });

@@ -10,6 +10,7 @@ abstract class Progress {
   protected String what = "";
   protected long total;
   protected long done;
+  private long startedNanos = System.nanoTime();
 
   /**
    * A bar on an interactive terminal, else lines.
@@ -25,6 +26,7 @@ abstract class Progress {
     this.what = what;
     this.total = total;
     this.done = 0;
+    this.startedNanos = System.nanoTime();
     show();
   }
 
@@ -38,6 +40,24 @@ abstract class Progress {
   }
 
   protected abstract void show();
+
+  /** The rate so far and, when the total is known, the time left: {@code "2,310/s, ~12 s left"}. */
+  protected String pace() {
+    double seconds = (System.nanoTime() - startedNanos) / 1e9;
+    if (done == 0 || seconds < 0.05) {
+      return "";
+    }
+    double rate = done / seconds;
+    String text = String.format(java.util.Locale.ROOT, ", %,.0f/s", rate);
+    if (total > done) {
+      text += ", ~" + duration(Math.round((total - done) / rate)) + " left";
+    }
+    return text;
+  }
+
+  private static String duration(long seconds) {
+    return seconds < 120 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
+  }
 
   protected abstract void end();
 
@@ -69,9 +89,11 @@ abstract class Progress {
                 + "/"
                 + total
                 + " "
-                + what);
-      } else {
-        out.print("\r  " + done + " " + what);
+                + what
+                + pace()
+                + "   ");
+      } else if (done % 500 == 0) {
+        out.print("\r  " + done + " " + what + pace() + "   ");
       }
       out.flush();
     }
@@ -107,7 +129,8 @@ abstract class Progress {
                 + (total > 0 ? "/" + total : "")
                 + " "
                 + what
-                + (total > 0 ? " (" + done * 100 / total + "%)" : ""));
+                + (total > 0 ? " (" + done * 100 / total + "%)" : "")
+                + pace());
         out.flush();
         nextReport = done + interval();
       }

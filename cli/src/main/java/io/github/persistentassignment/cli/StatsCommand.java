@@ -54,16 +54,20 @@ final class StatsCommand implements Callable<Integer> {
         experimentsFile == null ? null : ExperimentCatalog.fromJson(experimentsFile);
     Map<String, Map<String, Long>> counts = new TreeMap<>();
     long[] total = new long[1];
+    Progress progress = Progress.forTerminal(out, 10_000);
     try (PersistentStorage storage = store.open()) {
+      progress.start("entries read", 0);
       Enumerables.require(storage, store.url, "stats")
           .forEachEntry(
               entry -> {
+                progress.step();
                 String group = entry.values().groupName();
                 counts
                     .computeIfAbsent(entry.configName(), name -> new TreeMap<>())
                     .merge(group == null ? NO_GROUP : group, 1L, Long::sum);
                 total[0]++;
               });
+      progress.finish();
     }
     if (counts.isEmpty()) {
       out.println("No entries stored in " + store.url + ".");
