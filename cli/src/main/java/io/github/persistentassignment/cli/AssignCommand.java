@@ -8,6 +8,7 @@ import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageKeys;
 import io.github.persistentassignment.User;
 import io.github.persistentassignment.UserAssignments;
+import io.github.persistentassignment.catalog.Condition;
 import io.github.persistentassignment.catalog.Experiment;
 import io.github.persistentassignment.catalog.ExperimentCatalog;
 import io.github.persistentassignment.catalog.Layer;
@@ -84,10 +85,15 @@ final class AssignCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Set by {@link #call()}: the catalog and user being evaluated, for the explanations. */
+  private ExperimentCatalog catalog;
+
+  private User user;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ExperimentCatalog catalog = ExperimentCatalog.fromJson(experimentsFile);
+    catalog = ExperimentCatalog.fromJson(experimentsFile);
     List<String> targets = new ArrayList<>(names);
     if (targets.isEmpty()) {
       catalog.experiments().forEach(e -> targets.add(e.name()));
@@ -117,7 +123,7 @@ final class AssignCommand implements Callable<Integer> {
     } else if (unitId != null) {
       builder.customId(idType, unitId);
     }
-    User user = builder.build();
+    user = builder.build();
     Enforce[] enforce = enforceTargeting ? new Enforce[] {Enforce.TARGETING} : new Enforce[0];
     try (PersistentStorage storage = store.open()) {
       PersistentAssignment assignment =
@@ -237,6 +243,46 @@ final class AssignCommand implements Callable<Integer> {
       return "evaluated live; saving this first assignment failed (see the warning above),"
           + " so nothing is stored";
     }
+    String ruleId = result.ruleId();
+    if (ExperimentCatalog.RULE_TARGETING_GATE.equals(ruleId)) {
+      return "evaluated live; the user fails the experiment's targeting ("
+          + failingConditions(result.name())
+          + "), so nothing is stored";
+    }
+    if (ExperimentCatalog.RULE_NOT_ALLOCATED.equals(ruleId)) {
+      return "evaluated live; the user falls outside the experiment's allocation, so nothing is"
+          + " stored";
+    }
+    if (ExperimentCatalog.RULE_OVERRIDE.equals(ruleId)) {
+      return "evaluated live; an override decides this user's group, and overrides are never"
+          + " stored";
+    }
     return "evaluated live; not in an experiment group, so nothing is stored";
+  }
+
+  /** The experiment's conditions this user fails, each with what the user has. */
+  private String failingConditions(String experimentName) {
+    List<String> failing = new ArrayList<>();
+    catalog
+        .experiment(experimentName)
+        .ifPresent(
+            experiment ->
+                experiment.targeting().stream()
+                    .filter(condition -> !condition.matches(user))
+                    .forEach(condition -> failing.add(describe(condition))));
+    return failing.isEmpty() ? "a condition" : String.join("; ", failing);
+  }
+
+  private String describe(Condition condition) {
+    String attribute = condition.attribute();
+    Object has = attribute.equals("userID") ? user.userId() : user.attributes().get(attribute);
+    return attribute
+        + " "
+        + condition.operator().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + condition.value()
+        + (has == null
+            ? ": the user has no " + attribute + " (give it with --attr " + attribute + "=…)"
+            : ": the user's is " + has);
   }
 }

@@ -127,7 +127,9 @@ class CliJarIT {
           .contains("  group       " + group)
           .contains("PERSISTED: served from the assignment stored under u1:userID")
           .contains("experiment us_only")
-          .contains("not in an experiment group, so nothing is stored");
+          .contains(
+              "the user fails the experiment's targeting (country in [US]: the user has no"
+                  + " country (give it with --attr country=…)), so nothing is stored");
 
       Result targeted =
           run(
