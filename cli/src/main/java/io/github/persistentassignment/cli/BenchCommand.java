@@ -43,24 +43,28 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--calls",
+      paramLabel = "N",
       defaultValue = "5000",
       description = "Measured calls per operation (default ${DEFAULT-VALUE}).")
   int calls;
 
   @Option(
       names = "--warmup",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Unmeasured calls per operation first (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
       names = "--threads",
+      paramLabel = "N",
       defaultValue = "4",
       description = "Concurrent callers (default ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(
       names = "--keys",
+      paramLabel = "N",
       defaultValue = "1000",
       description = "Distinct user keys (default ${DEFAULT-VALUE}).")
   int keys;

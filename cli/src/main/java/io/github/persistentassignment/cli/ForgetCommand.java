@@ -38,8 +38,10 @@ final class ForgetCommand implements Callable<Integer> {
   @Option(
       names = "--id-types",
       split = ",",
-      paramLabel = "TYPE",
-      description = "With --unit-id: the id types to erase it under (default: userID).")
+      paramLabel = "TYPES",
+      hideParamSyntax = true,
+      description =
+          "With --unit-id: the id types to erase it under, separated by commas (default: userID).")
   List<String> idTypes = new ArrayList<>(List.of("userID"));
 
   @Spec CommandSpec spec;

@@ -26,8 +26,10 @@ import picocli.CommandLine.ScopeType;
     versionProvider = PersistentAssignmentCli.Version.class,
     description = {
       "Keeps each user in the experiment group they were first given.",
-      "Every command takes --store URL; the default is an embedded SQLite file,"
-          + " sqlite:./persistent-assignments.db, so no server is needed."
+      "",
+      "Commands on one store take --store URL (default: the embedded SQLite file"
+          + " sqlite:./persistent-assignments.db, so no server is needed; the demo keeps to its"
+          + " own file). copy takes FROM and TO URLs; check and bench take the URL to test."
     },
     subcommands = {
       DemoCommand.class,
@@ -45,8 +47,14 @@ import picocli.CommandLine.ScopeType;
     },
     footer = {
       "",
-      "Store URLs: sqlite:PATH, memory:, jdbc:postgresql://host/db?user=…, jdbc:mariadb://…,",
-      "  redis://[user:password@]host:port, rediss://…, redis-cluster://host:port,host:port,",
+      "Store URLs:",
+      "  sqlite:PATH",
+      "  memory:",
+      "  jdbc:postgresql://host/db?user=…",
+      "  jdbc:mariadb://host/db?user=…",
+      "  redis://[user:password@]host:port",
+      "  rediss://…",
+      "  redis-cluster://host:port,host:port",
       "  dynamodb://TABLE?region=eu-west-1[&endpoint=http://localhost:8000]"
     })
 public final class PersistentAssignmentCli implements Runnable {
@@ -94,6 +102,13 @@ public final class PersistentAssignmentCli implements Runnable {
     CommandLine commandLine = new CommandLine(new PersistentAssignmentCli());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setUsageHelpAutoWidth(true);
+    String columns = System.getenv("COLUMNS");
+    if (columns != null && columns.matches("\\d{2,4}")) {
+      // What the shell says the terminal is wide; picocli asks the terminal itself otherwise.
+      commandLine.setUsageHelpWidth(Math.max(55, Integer.parseInt(columns)));
+    }
+    HelpLayout.install(commandLine);
     // A usage error: the message and where to read more, not the whole usage of the command.
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {

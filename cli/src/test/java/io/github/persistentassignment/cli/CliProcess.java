@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built jar as a separate JVM, the way a user does, and captures what it prints. */
@@ -34,6 +35,11 @@ final class CliProcess {
   }
 
   static Result run(Path workingDirectory, String... args) {
+    return run(workingDirectory, Map.of(), args);
+  }
+
+  /** Runs with extra environment variables, such as {@code COLUMNS}. */
+  static Result run(Path workingDirectory, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -42,8 +48,10 @@ final class CliProcess {
     try {
       Path out = Files.createTempFile(workingDirectory, "out", ".txt");
       Path err = Files.createTempFile(workingDirectory, "err", ".txt");
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .directory(workingDirectory.toFile())
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
