@@ -2,12 +2,11 @@ package io.github.persistentassignment.cli;
 
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
-import io.github.persistentassignment.StickyValues;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Copy every stored entry from one store to another, for a migration.",
       "Each entry is written only if the target has none for that key and experiment (first",
-      "write wins), so running it again, or while the application writes, is safe."
+      "write wins), with its expiry, so running it again, or while the application writes, is",
+      "safe. Entries are written in batches of 500: one bulk read of the target, then the new",
+      "entries from --threads writers at once."
     })
 final class CopyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FROM-URL", description = "The store to read.")
@@ -41,6 +42,12 @@ final class CopyCommand implements Callable<Integer> {
       paramLabel = "NAME=VALUE",
       description = "A setting of the target store, such as createTableIfMissing=true.")
   Map<String, String> toOptions = new LinkedHashMap<>();
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Writes sent at once to the target (default: ${DEFAULT-VALUE}).")
+  int threads = 8;
 
   @Spec CommandSpec spec;
 
@@ -80,6 +87,11 @@ final class CopyCommand implements Callable<Integer> {
   }
 
   private Integer copy(PrintWriter out, long[] counts) {
+    long started = System.nanoTime();
+    if (threads < 1 || threads > 256) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--threads must be from 1 to 256, was " + threads);
+    }
     try (PersistentStorage source = StoreOptions.open(spec.commandLine(), from, fromOptions);
         PersistentStorage target = StoreOptions.open(spec.commandLine(), to, toOptions)) {
       if (!(source instanceof EnumerableStorage enumerable)) {
@@ -89,29 +101,20 @@ final class CopyCommand implements Callable<Integer> {
       out.println("Copying " + from + " -> " + to);
       Progress progress = Progress.forTerminal(out, 10_000);
       progress.start("entries read", 0);
-      enumerable.forEachEntry(
-          entry -> {
-            // Look first: an adapter may report an equal entry it finds as its own write (see
-            // PersistentStorage.saveIfAbsent), which would count an entry already there as copied.
-            Optional<StickyValues> existing = target.load(entry.key()).get(entry.configName());
-            if (existing.isEmpty()) {
-              existing = target.copyIfAbsent(entry); // keeps the entry's expiry
-            }
-            synchronized (counts) {
-              if (existing.isEmpty()) {
-                counts[0]++;
-              } else if (existing.get().equals(entry.values())) {
-                counts[1]++;
-              } else {
-                counts[2]++;
-              }
-            }
-            progress.step();
-          });
+      try (BatchedCopy copy = new BatchedCopy(target, threads, counts, progress)) {
+        enumerable.forEachEntry(copy::add);
+        copy.flush();
+      }
       progress.finish();
     }
     long read = counts[0] + counts[1] + counts[2];
-    out.println("Read " + read + (read == 1 ? " entry" : " entries") + ".");
+    double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+    out.println(
+        "Read "
+            + read
+            + (read == 1 ? " entry" : " entries")
+            + String.format(
+                java.util.Locale.ROOT, " in %.1f s (%,.0f entries/s).", seconds, read / seconds));
     out.println("  copied:                          " + counts[0]);
     out.println("  already in the target, same:     " + counts[1]);
     out.println("  already in the target, differs:  " + counts[2] + " (kept the target's)");

@@ -103,7 +103,7 @@ class CliCopyIT {
 
     Result again = CliProcess.run(folder, "copy", source(), target());
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    assertThat(again.out()).contains("Read 20000 entries.");
+    assertThat(again.out()).contains("Read 20000 entries in ");
     assertThat(entriesOf(target())).hasSize(20_000);
   }
 }

@@ -248,7 +248,7 @@ class CliJarIT {
       seed(3);
       Result copy = run("copy", sqlite(), "memory:");
       assertThat(copy.exitCode()).as(copy.toString()).isZero();
-      assertThat(copy.out()).contains("Read 3 entries.").containsPattern("copied: +3");
+      assertThat(copy.out()).contains("Read 3 entries in ").containsPattern("copied: +3");
     }
 
     @Test
@@ -320,7 +320,7 @@ class CliJarIT {
           .containsPattern("Removed the \\d+ test entries");
       assertThat(result.err()).isEmpty();
       Result inspect = run("copy", sqlite(), "memory:");
-      assertThat(inspect.out()).as("nothing left behind").contains("Read 0 entries.");
+      assertThat(inspect.out()).as("nothing left behind").contains("Read 0 entries in ");
     }
 
     @Test
@@ -365,7 +365,7 @@ class CliJarIT {
           .containsPattern("\\n  load +300 ")
           .containsPattern("\\n  saveIfAbsent \\(new\\) +300 ")
           .containsPattern("\\n  delete +300 ");
-      assertThat(run("copy", sqlite(), "memory:").out()).contains("Read 0 entries.");
+      assertThat(run("copy", sqlite(), "memory:").out()).contains("Read 0 entries in ");
     }
   }
 
