@@ -73,6 +73,22 @@ class CliCopyIT {
   }
 
   @Test
+  @DisplayName("from an unreachable source fails with one line and creates no target file")
+  void unreachableSource() {
+    Result copy =
+        CliProcess.run(
+            folder,
+            "copy",
+            "jdbc:postgresql://127.0.0.1:1/nowhere?user=nobody",
+            target(),
+            "--from-option",
+            "operationTimeout=1s");
+    assertThat(copy.exitCode()).as(copy.toString()).isEqualTo(1);
+    assertThat(copy.err().lines()).as(copy.toString()).hasSize(1);
+    assertThat(folder.resolve("target.db")).doesNotExist();
+  }
+
+  @Test
   @DisplayName("interrupted, prints what it did; run again, finishes what is left")
   void interruptedAndResumed() throws Exception {
     seed(20_000);
