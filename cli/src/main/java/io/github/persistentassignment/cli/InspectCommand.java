@@ -12,11 +12,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Shows a storage key's stored entries as the JSON that is stored. */
+/**
+ * Shows a storage key's stored entries, decoded and printed as indented JSON in the stored format.
+ */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Show the entries stored under a key, as the stored JSON.")
+    description =
+        "Show the entries stored under a key, decoded and printed as indented JSON in the"
+            + " stored format (field order and spacing may differ from the bytes stored).")
 final class InspectCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 
