@@ -42,8 +42,9 @@ final class LookAlikeKeys {
   private LookAlikeKeys() {}
 
   /**
-   * Key sets of one to five keys, each at most {@code maxKeyBytes} of UTF-8, with one or two config
-   * names of at most {@code maxConfigNameBytes}.
+   * Key sets of one to seven keys (the drawn key, its upper- and lower-case forms, up to four other
+   * variants), each at most {@code maxKeyBytes} of UTF-8, with one or two config names of at most
+   * {@code maxConfigNameBytes}.
    */
   static Arbitrary<KeySet> keySets(int maxKeyBytes, int maxConfigNameBytes) {
     Arbitrary<List<String>> keys =
@@ -64,6 +65,17 @@ final class LookAlikeKeys {
     String fitted = fit(base, maxKeyBytes);
     Set<String> keys = new LinkedHashSet<>();
     keys.add(fitted);
+    // Case changes in every set, not only in the drawn ones: a case-insensitive key column
+    // (MariaDB's default collation) is the most common way keys collide, and the kit's self-test
+    // must catch it on every run, whatever the seed.
+    List<UnaryOperator<String>> always =
+        List.of(key -> key.toUpperCase(Locale.ROOT), key -> key.toLowerCase(Locale.ROOT));
+    for (UnaryOperator<String> variant : always) {
+      String key = variant.apply(fitted);
+      if (!key.isBlank() && Utf8.length(key) <= maxKeyBytes) {
+        keys.add(key);
+      }
+    }
     for (UnaryOperator<String> variant : variants) {
       String key = variant.apply(fitted);
       if (!key.isBlank() && Utf8.length(key) <= maxKeyBytes) {
