@@ -33,20 +33,21 @@ public final class PersistentStorages {
   private PersistentStorages() {}
 
   /**
-   * Opens a storage with no options.
+   * Opens a storage with no options. Opening does no I/O: an unreachable backend is reported by the
+   * first call.
    *
    * @param url the storage URL
    * @return an open storage, owned (and to be closed) by the caller
    * @throws IllegalArgumentException if the URL is malformed, or no provider on the class path
    *     knows its scheme (the message lists the schemes that are available)
-   * @throws StorageException if the backend could not be reached or prepared
    */
   public static PersistentStorage open(String url) {
     return open(url, Map.of());
   }
 
   /**
-   * Opens a storage with backend-specific options.
+   * Opens a storage with backend-specific options. Opening does no I/O: an unreachable backend is
+   * reported by the first call.
    *
    * @param url the storage URL
    * @param options settings the provider understands, such as {@code keyPrefix}; unknown ones are
@@ -54,7 +55,6 @@ public final class PersistentStorages {
    * @return an open storage, owned (and to be closed) by the caller
    * @throws IllegalArgumentException if the URL or an option is malformed, or no provider on the
    *     class path knows the URL's scheme (the message lists the schemes that are available)
-   * @throws StorageException if the backend could not be reached or prepared
    */
   public static PersistentStorage open(String url, Map<String, String> options) {
     requireNonBlank(url, "url");

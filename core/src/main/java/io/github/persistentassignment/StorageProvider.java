@@ -25,14 +25,15 @@ public interface StorageProvider {
   Set<String> schemes();
 
   /**
-   * Opens a storage. The caller owns the result and closes it.
+   * Opens a storage. The caller owns the result and closes it. Opening does no I/O (an application
+   * starts while its store is down); an unreachable backend is reported by the first call.
    *
    * @param url the URL, whose scheme is one of {@link #schemes()}
-   * @param options backend-specific settings (for example {@code keyPrefix} or {@code table}); a
-   *     provider rejects an option it does not know
+   * @param options backend-specific settings (for example {@code keyPrefix} or {@code tableName},
+   *     read with {@link io.github.persistentassignment.spi.StoreOptions}); a provider rejects an
+   *     option it does not know
    * @return an open storage
    * @throws IllegalArgumentException if the URL or an option is malformed or unknown
-   * @throws StorageException if the backend could not be reached or prepared
    */
   PersistentStorage open(String url, Map<String, String> options);
 }
