@@ -94,10 +94,7 @@ final class CopyCommand implements Callable<Integer> {
     }
     try (PersistentStorage source = StoreOptions.open(spec.commandLine(), from, fromOptions);
         PersistentStorage target = StoreOptions.open(spec.commandLine(), to, toOptions)) {
-      if (!(source instanceof EnumerableStorage enumerable)) {
-        throw new IllegalArgumentException(
-            from + " cannot list its entries (its storage does not implement EnumerableStorage)");
-      }
+      EnumerableStorage enumerable = Enumerables.require(source, from, "copy");
       out.println("Copying " + from + " -> " + to);
       Progress progress = Progress.forTerminal(out, 10_000);
       progress.start("entries read", 0);

@@ -1,5 +1,8 @@
 package io.github.persistentassignment.cache.caffeine;
 
+import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.StoredEntry;
 import java.util.function.Consumer;
@@ -28,7 +31,7 @@ public final class CachingEnumerableStorage extends CachingPersistentStorage
 
   @Override
   public void forEachEntry(Consumer<? super StoredEntry> action) {
-    requireNonNull(action, "action");
+    requireNonNullArgument(action, "action");
     ensureOpen();
     enumerable.forEachEntry(action);
   }

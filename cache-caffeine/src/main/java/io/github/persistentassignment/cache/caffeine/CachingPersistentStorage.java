@@ -1,5 +1,8 @@
 package io.github.persistentassignment.cache.caffeine;
 
+import static io.github.persistentassignment.internal.Arguments.requireNonBlank;
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
 import io.github.persistentassignment.EnumerableStorage;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
@@ -115,7 +118,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
   public static CachingStorageBuilder<CachingPersistentStorage> builder(
       PersistentStorage delegate) {
     return new CachingStorageBuilder<>(
-        requireNonNull(delegate, "delegate"), CachingPersistentStorage.class);
+        requireNonNullArgument(delegate, "delegate"), CachingPersistentStorage.class);
   }
 
   /**
@@ -128,7 +131,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
   public static CachingStorageBuilder<CachingEnumerableStorage> builder(
       EnumerableStorage delegate) {
     return new CachingStorageBuilder<>(
-        requireNonNull(delegate, "delegate"), CachingEnumerableStorage.class);
+        requireNonNullArgument(delegate, "delegate"), CachingEnumerableStorage.class);
   }
 
   /**
@@ -167,7 +170,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
 
   @Override
   public Map<String, UserPersistedValues> loadAll(Collection<String> keys) {
-    requireNonNull(keys, "keys");
+    requireNonNullArgument(keys, "keys");
     keys.forEach(key -> requireNonBlank(key, "key"));
     ensureOpen();
     long now = cached.now();
@@ -251,7 +254,7 @@ public sealed class CachingPersistentStorage implements PersistentStorage
 
   @Override
   public Optional<StickyValues> copyIfAbsent(StoredEntry entry) {
-    requireNonNull(entry, "entry");
+    requireNonNullArgument(entry, "entry");
     ensureOpen();
     Optional<StickyValues> stored = delegate.copyIfAbsent(entry);
     cached.written(entry.key(), entries -> null);
@@ -321,21 +324,6 @@ public sealed class CachingPersistentStorage implements PersistentStorage
   private static void requireEntry(String key, String configName, StickyValues values) {
     requireNonBlank(key, "key");
     requireNonBlank(configName, "configName");
-    requireNonNull(values, "values");
-  }
-
-  // Core's argument checks are internal to its own modules; these give the same messages.
-  static String requireNonBlank(@Nullable String value, String name) {
-    if (requireNonNull(value, name).isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
-
-  static <T> T requireNonNull(@Nullable T value, String name) {
-    if (value == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    return value;
+    requireNonNullArgument(values, "values");
   }
 }

@@ -3,6 +3,7 @@ package io.github.persistentassignment.integration.openfeature;
 import io.github.persistentassignment.PersistentStorage;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.internal.LogSafe;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -137,22 +138,11 @@ final class FailOpenStore {
           "Storage {} failed ({}); sticky flags are resolved live until storage recovers. The key"
               + " and the exception are logged at DEBUG",
           operation,
-          exceptionTypes(e));
+          LogSafe.exceptionTypes(e));
       LOG.debug("Storage {} failed for key '{}'", operation, key, e);
     } else if (LOG.isDebugEnabled()) {
       LOG.debug("Storage {} failed for key '{}': {}", operation, key, e.toString());
     }
-  }
-
-  /** The exception's class and its causes' classes, without their messages (which name keys). */
-  static String exceptionTypes(Throwable e) {
-    StringBuilder types = new StringBuilder(e.getClass().getName());
-    Throwable cause = e.getCause();
-    for (int depth = 0; cause != null && cause != e && depth < 5; depth++) {
-      types.append(" caused by ").append(cause.getClass().getName());
-      cause = cause.getCause();
-    }
-    return types.toString();
   }
 
   /** One thread's loaded keys and the writes made since, per key and flag (empty: deleted). */

@@ -9,6 +9,7 @@ import dev.openfeature.sdk.Value;
 import dev.openfeature.sdk.exceptions.OpenFeatureError;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.internal.LogSafe;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class StickyResolver {
       return sticky(type, flagKey, context, live);
     } catch (RuntimeException e) {
       // Fail open against anything unforeseen too: the caller always gets the live resolution.
-      LOG.warn("Sticky flag resolution failed ({}); served live", FailOpenStore.exceptionTypes(e));
+      LOG.warn("Sticky flag resolution failed ({}); served live", LogSafe.exceptionTypes(e));
       LOG.debug("Sticky flag resolution of '{}' failed", flagKey, e);
       return live;
     }

@@ -1,5 +1,7 @@
 package io.github.persistentassignment.integration.openfeature;
 
+import static io.github.persistentassignment.internal.Arguments.requireNonNullArgument;
+
 import dev.openfeature.sdk.EvaluationContext;
 import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.Hook;
@@ -262,7 +264,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      * @return this builder
      */
     public Builder provider(FeatureProvider provider) {
-      this.provider = requireNonNull(provider, "provider");
+      this.provider = requireNonNullArgument(provider, "provider");
       return this;
     }
 
@@ -273,7 +275,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      * @return this builder
      */
     public Builder storage(PersistentStorage storage) {
-      this.storage = requireNonNull(storage, "storage");
+      this.storage = requireNonNullArgument(storage, "storage");
       return this;
     }
 
@@ -284,7 +286,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      * @return this builder
      */
     public Builder stickyFlags(String... flagKeys) {
-      return stickyFlags(Arrays.asList(requireNonNull(flagKeys, "flagKeys")));
+      return stickyFlags(Arrays.asList(requireNonNullArgument(flagKeys, "flagKeys")));
     }
 
     /**
@@ -294,7 +296,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      * @return this builder
      */
     public Builder stickyFlags(Collection<String> flagKeys) {
-      for (String flagKey : requireNonNull(flagKeys, "flagKeys")) {
+      for (String flagKey : requireNonNullArgument(flagKeys, "flagKeys")) {
         stickyFlags.add(requireNonEmpty(flagKey, "flagKeys element"));
       }
       return this;
@@ -307,7 +309,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      * @return this builder
      */
     public Builder stickyWhen(Predicate<String> flagKeyPredicate) {
-      this.stickyWhen = requireNonNull(flagKeyPredicate, "flagKeyPredicate");
+      this.stickyWhen = requireNonNullArgument(flagKeyPredicate, "flagKeyPredicate");
       return this;
     }
 
@@ -334,7 +336,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      */
     public Builder unitIdFrom(String contextAttribute, String idType) {
       this.unitIdAttribute = requireNonEmpty(contextAttribute, "contextAttribute");
-      this.idType = requireNonNull(idType, "idType");
+      this.idType = requireNonNullArgument(idType, "idType");
       return this;
     }
 
@@ -383,7 +385,7 @@ public final class StickyVariantProvider implements FeatureProvider {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      this.clock = requireNonNullArgument(clock, "clock");
       return this;
     }
 
@@ -409,15 +411,8 @@ public final class StickyVariantProvider implements FeatureProvider {
       return new StickyVariantProvider(this, provider, storage);
     }
 
-    private static <T> T requireNonNull(@Nullable T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + " must not be null");
-      }
-      return value;
-    }
-
     static String requireNonEmpty(@Nullable String value, String name) {
-      if (requireNonNull(value, name).isEmpty()) {
+      if (requireNonNullArgument(value, name).isEmpty()) {
         throw new IllegalArgumentException(name + " must not be empty");
       }
       return value;

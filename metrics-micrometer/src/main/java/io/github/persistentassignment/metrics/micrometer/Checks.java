@@ -1,5 +1,6 @@
 package io.github.persistentassignment.metrics.micrometer;
 
+import io.github.persistentassignment.internal.Arguments;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import org.jspecify.annotations.Nullable;
@@ -11,21 +12,6 @@ import org.jspecify.annotations.Nullable;
 final class Checks {
   private Checks() {}
 
-  static <T> T requireNonNullArgument(@Nullable T value, String name) {
-    if (value == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    return value;
-  }
-
-  static String requireNonBlank(@Nullable String value, String name) {
-    requireNonNullArgument(value, name);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
-
   /**
    * Common tags, refused when they use a key the meters set themselves: a common tag would silently
    * replace it and merge every operation, outcome or reason into one time series.
@@ -33,7 +19,7 @@ final class Checks {
    * @param setting the setting's name, for the message
    */
   static Tags commonTags(@Nullable Iterable<Tag> tags, String setting, String... reservedKeys) {
-    Tags checked = Tags.of(requireNonNullArgument(tags, setting));
+    Tags checked = Tags.of(Arguments.requireNonNullArgument(tags, setting));
     for (Tag tag : checked) {
       for (String reserved : reservedKeys) {
         if (tag.getKey().equals(reserved)) {

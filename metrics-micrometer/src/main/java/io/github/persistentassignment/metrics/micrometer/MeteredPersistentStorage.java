@@ -6,6 +6,7 @@ import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.StorageException;
 import io.github.persistentassignment.StoredEntry;
 import io.github.persistentassignment.UserPersistedValues;
+import io.github.persistentassignment.internal.Arguments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -212,8 +213,8 @@ public class MeteredPersistentStorage implements PersistentStorage {
         PersistentStorage storage,
         MeterRegistry registry,
         BiFunction<PersistentStorage, StorageTimers, S> factory) {
-      this.storage = Checks.requireNonNullArgument(storage, "storage");
-      this.registry = Checks.requireNonNullArgument(registry, "registry");
+      this.storage = Arguments.requireNonNullArgument(storage, "storage");
+      this.registry = Arguments.requireNonNullArgument(registry, "registry");
       this.factory = factory;
     }
 
@@ -227,8 +228,8 @@ public class MeteredPersistentStorage implements PersistentStorage {
      * @throws IllegalArgumentException if the key is null or blank, or the value null
      */
     public Builder<S> tag(String key, String value) {
-      Checks.requireNonBlank(key, "key");
-      Checks.requireNonNullArgument(value, "value");
+      Arguments.requireNonBlank(key, "key");
+      Arguments.requireNonNullArgument(value, "value");
       tags = tags.and(key, value);
       return this;
     }
@@ -242,7 +243,7 @@ public class MeteredPersistentStorage implements PersistentStorage {
      * @throws IllegalArgumentException if {@code tags} is null
      */
     public Builder<S> tags(Iterable<Tag> tags) {
-      this.tags = this.tags.and(Checks.requireNonNullArgument(tags, "tags"));
+      this.tags = this.tags.and(Arguments.requireNonNullArgument(tags, "tags"));
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.github.persistentassignment.Assignment;
 import io.github.persistentassignment.Assignment.Reason;
 import io.github.persistentassignment.DecisionListener;
 import io.github.persistentassignment.PersistentAssignment;
+import io.github.persistentassignment.internal.Arguments;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,7 +103,7 @@ public final class PersistentAssignmentMetrics implements DecisionListener, Mete
    * @throws IllegalArgumentException if {@code assignment} is null
    */
   public PersistentAssignmentMetrics monitor(PersistentAssignment assignment) {
-    Checks.requireNonNullArgument(assignment, "assignment");
+    Arguments.requireNonNullArgument(assignment, "assignment");
     // Identity: PersistentAssignment does not override equals.
     monitored.addIfAbsent(assignment);
     return this;
@@ -116,7 +117,7 @@ public final class PersistentAssignmentMetrics implements DecisionListener, Mete
    */
   @Override
   public synchronized void bindTo(MeterRegistry registry) {
-    Checks.requireNonNullArgument(registry, "registry");
+    Arguments.requireNonNullArgument(registry, "registry");
     if (registries.stream().anyMatch(bound -> bound == registry)) {
       return; // its counters are already in the rows; a second row would count twice
     }
@@ -154,7 +155,7 @@ public final class PersistentAssignmentMetrics implements DecisionListener, Mete
    */
   @Override
   public void decided(Assignment assignment) {
-    int reason = Checks.requireNonNullArgument(assignment, "assignment").reason().ordinal();
+    int reason = Arguments.requireNonNullArgument(assignment, "assignment").reason().ordinal();
     for (Counter[] row : counters) {
       row[reason].increment();
     }
