@@ -18,10 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's Metrics section. The region between the tags is copied into README.md, and {@code
- * ReadmeSnippetsTest} fails when the two differ.
+ * The metrics example of docs/metrics-and-cache.md. The region between the tags is copied onto
+ * docs/metrics-and-cache.md, and {@code DocsSnippetsTest} fails when the two differ.
  */
-@DisplayName("The README metrics example")
+@DisplayName("docs/metrics-and-cache.md metrics example")
 class MetricsExample {
   private final ExperimentCatalog catalog =
       ExperimentCatalog.builder()

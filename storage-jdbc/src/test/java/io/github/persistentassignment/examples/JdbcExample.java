@@ -19,11 +19,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's JDBC examples. The regions between the tags are copied into README.md, and {@code
- * ReadmeSnippetsTest} fails when they differ. They run here on embedded H2, so the build needs no
- * server; the same code runs on PostgreSQL, MariaDB/MySQL or SQLite.
+ * docs/jdbc.md's JDBC examples. The regions between the tags are copied onto docs/jdbc.md, and
+ * {@code DocsSnippetsTest} fails when they differ. They run here on embedded H2, so the build needs
+ * no server; the same code runs on PostgreSQL, MariaDB/MySQL or SQLite.
  */
-@DisplayName("The README JDBC examples")
+@DisplayName("docs/jdbc.md JDBC examples")
 class JdbcExample {
   private static final ExperimentCatalog CATALOG =
       ExperimentCatalog.builder()

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Lifecycle" section: each tagged region is copied into README.md ({@code
- * ReadmeSnippetsTest} fails when they differ) and the tests check what the README says of it.
+ * docs/lifecycle.md: each tagged region is copied onto docs/lifecycle.md ({@code DocsSnippetsTest}
+ * fails when they differ) and the tests check what docs/lifecycle.md says of it.
  */
-@DisplayName("The README lifecycle examples")
+@DisplayName("docs/lifecycle.md lifecycle examples")
 class LifecycleExample {
   private final EnumerableStorage storage = InMemoryPersistentStorage.create();
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's quick example. The region between the tags is copied into README.md, and {@code
- * ReadmeSnippetsTest} fails when the two differ, so the README's code always compiles and runs.
+ * DocsSnippetsTest} fails when the two differ, so the README's code always compiles and runs.
  */
 @DisplayName("The README quick example")
 class QuickStartExample {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's "Coming from Statsig" example: the two-step form, for bridges and code ported from
- * Statsig. The region between the tags is copied into README.md, and {@code ReadmeSnippetsTest}
- * fails when the two differ; the tests here check what the README says about it.
+ * Statsig. The region between the tags is copied into README.md, and {@code DocsSnippetsTest} fails
+ * when the two differ; the tests here check what the README says about it.
  */
 @DisplayName("The README two-step example")
 class TwoStepExample {

@@ -25,10 +25,10 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The README's Redis snippets. The regions between the tags are copied into README.md, and {@code
- * ReadmeSnippetsTest} fails when the two differ; these tests run them against real servers.
+ * docs/redis.md's Redis snippets. The regions between the tags are copied onto docs/redis.md, and
+ * {@code DocsSnippetsTest} fails when the two differ; these tests run them against real servers.
  */
-@DisplayName("The README Redis examples")
+@DisplayName("docs/redis.md Redis examples")
 class RedisExample {
   private static final ExperimentCatalog CATALOG =
       ExperimentCatalog.builder()

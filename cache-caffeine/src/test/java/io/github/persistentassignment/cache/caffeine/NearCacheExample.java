@@ -17,10 +17,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's near-cache example, run against real Redis. The region between the tags is copied
- * into README.md, and storage-memory's {@code ReadmeSnippetsTest} fails when the two differ.
+ * docs/metrics-and-cache.md's near-cache example, run against real Redis. The region between the
+ * tags is copied into docs/metrics-and-cache.md, and storage-memory's {@code DocsSnippetsTest}
+ * fails when the two differ.
  */
-@DisplayName("The README near-cache example")
+@DisplayName("docs/metrics-and-cache.md near-cache example")
 class NearCacheExample {
   private final String keyPrefix = "pa-readme-" + UUID.randomUUID() + ":";
 

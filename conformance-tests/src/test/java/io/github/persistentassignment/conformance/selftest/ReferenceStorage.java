@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The kit's reference: a correct adapter over a concurrent map, written as a third party would
- * write one, on core's base class. README.md shows it as "Write your own adapter".
+ * write one, on core's base class. docs/writing-an-adapter.md shows it.
  */
 // tag::own-adapter[]
 final class ReferenceStorage extends AbstractEnumerableStorage {

@@ -2,6 +2,8 @@ package io.github.persistentassignment.spring.sample;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The README's sample application; its tests start it against real PostgreSQL and Redis. */
+/**
+ * docs/spring-boot.md's sample application; its tests start it against real PostgreSQL and Redis.
+ */
 @SpringBootApplication
 public class SampleApplication {}

@@ -101,7 +101,7 @@ final class Table {
     return new DynamoDbProblem(
         "DynamoDB table "
             + name
-            + " does not exist in this account and region: create it (see the README) or set"
+            + " does not exist in this account and region: create it (see docs/dynamodb.md) or set"
             + " createTableIfMissing(true)",
         cause);
   }

@@ -22,10 +22,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The README's DynamoDB examples, run against DynamoDB Local. The regions between the tags are
- * copied into README.md, and storage-memory's {@code ReadmeSnippetsTest} fails when the two differ.
+ * docs/dynamodb.md's DynamoDB examples, run against DynamoDB Local. The regions between the tags
+ * are copied onto docs/dynamodb.md, and storage-memory's {@code DocsSnippetsTest} fails when the
+ * two differ.
  */
-@DisplayName("The README DynamoDB example")
+@DisplayName("docs/dynamodb.md DynamoDB example")
 class DynamoDbExample {
   private static final RequestCounter COUNTER = new RequestCounter();
   private static DynamoDbTable table;

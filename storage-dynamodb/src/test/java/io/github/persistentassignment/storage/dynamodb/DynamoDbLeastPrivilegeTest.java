@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The IAM policy the README documents, against the requests the adapter really sends: DynamoDB
+ * The IAM policy docs/dynamodb.md shows, against the requests the adapter really sends: DynamoDB
  * Local does not check IAM, so each statement's actions are compared with the operations a
  * recording client sees while the adapter does everything that statement covers.
  */
-@DisplayName("The README's least-privilege DynamoDB IAM policy")
+@DisplayName("docs/dynamodb.md's least-privilege DynamoDB IAM policy")
 class DynamoDbLeastPrivilegeTest {
   static final String POLICY = "dynamodb-iam-policy.json";
   static final StickyValues VALUES = StickyValues.builder().value(true).groupName("Test").build();
@@ -143,7 +143,7 @@ class DynamoDbLeastPrivilegeTest {
     return actions;
   }
 
-  /** The policy as the README shows it (storage-memory's README test checks that). */
+  /** The policy as docs/dynamodb.md shows it (storage-memory's DocsSnippetsTest checks that). */
   private static String policy() {
     try {
       return Files.readString(Path.of("src/test/resources/least-privilege", POLICY));

@@ -450,7 +450,7 @@ class DynamoDbPersistentStorageTest {
             .isInstanceOf(StorageException.class)
             .hasMessageContaining("load failed for key 'alice'")
             .hasMessageContaining(name)
-            .hasMessageContaining("README")
+            .hasMessageContaining("docs/dynamodb.md")
             .hasMessageContaining("createTableIfMissing(true)");
         assertThatThrownBy(() -> storage.save("alice", "exp", VALUES))
             .isInstanceOf(StorageException.class)

@@ -101,7 +101,7 @@ final class TableSetup {
       Connections.rollbackQuietly(connection, e);
     }
     // Only a missing table is created: an existing one is left as it is, however large (adding
-    // its indexes is the README's job, not a first call's).
+    // its indexes is docs/jdbc.md's job, not a first call's).
     List<String> ddl = SchemaScript.statements(dialect, table);
     for (String statement : ddl) {
       try (Statement create = call.statement()) {

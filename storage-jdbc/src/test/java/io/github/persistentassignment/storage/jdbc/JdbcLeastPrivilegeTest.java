@@ -23,13 +23,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL grants the README documents ({@code src/test/resources/least-privilege/};
- * storage-memory's README test checks the README shows them), run exactly as written with a
- * throwaway role and the test's table: a role with only those grants can do everything the storage
- * does, each granted privilege is needed, and {@code createTableIfMissing(true)} needs the create
- * grant.
+ * The SQL grants docs/jdbc.md shows ({@code src/test/resources/least-privilege/}; storage-memory's
+ * DocsSnippetsTest checks docs/jdbc.md shows them), run exactly as written with a throwaway role
+ * and the test's table: a role with only those grants can do everything the storage does, each
+ * granted privilege is needed, and {@code createTableIfMissing(true)} needs the create grant.
  */
-@DisplayName("The README's least-privilege SQL grants")
+@DisplayName("docs/jdbc.md's least-privilege SQL grants")
 class JdbcLeastPrivilegeTest {
   static final StickyValues VALUES = StickyValues.builder().value(true).groupName("Test").build();
 
@@ -78,7 +77,7 @@ class JdbcLeastPrivilegeTest {
           .replace("{table}", database.tableName());
     }
 
-    /** The README's text with this test's role, database and table in place of the defaults. */
+    /** docs/jdbc.md's text with this test's role, database and table in place of the defaults. */
     private String localized(String text, String table) {
       return text.replace("pa_app", role)
           .replace(" app.", " " + databaseName() + ".")

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Why the README asks for {@code logServerErrorDetail=false} on PostgreSQL: the driver copies the
- * server's DETAIL into its exception messages, and a constraint's DETAIL quotes the whole failing
- * row, stored value included; the adapter's StorageException message carries the driver's. A CHECK
- * constraint the test adds makes a save fail.
+ * Why docs/security.md asks for {@code logServerErrorDetail=false} on PostgreSQL: the driver copies
+ * the server's DETAIL into its exception messages, and a constraint's DETAIL quotes the whole
+ * failing row, stored value included; the adapter's StorageException message carries the driver's.
+ * A CHECK constraint the test adds makes a save fail.
  */
 @DisplayName("PostgreSQL error messages and logServerErrorDetail")
 class PostgresErrorDetailTest {

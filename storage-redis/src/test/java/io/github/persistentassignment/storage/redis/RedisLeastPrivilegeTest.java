@@ -20,11 +20,11 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
- * The Redis ACL rules the README documents, run exactly as written (with a throwaway user name,
+ * The Redis ACL rules docs/redis.md shows, run exactly as written (with a throwaway user name,
  * password and key prefix): a user with only those rules can do everything the storage does, on a
  * standalone server and on a cluster this test starts, and is refused outside its key prefix.
  */
-@DisplayName("The README's least-privilege Redis ACL")
+@DisplayName("docs/redis.md's least-privilege Redis ACL")
 class RedisLeastPrivilegeTest {
   static final String RULES = "redis-acl.txt";
   static final String CLUSTER_RULES = "redis-cluster-acl.txt";
@@ -33,7 +33,7 @@ class RedisLeastPrivilegeTest {
   static final StickyValues OTHER_VALUES =
       StickyValues.builder().value(true).groupName("Control").build();
 
-  /** A user made from the README's rules, deleted on close. */
+  /** A user made from docs/redis.md's rules, deleted on close. */
   record AclUser(String name, String password, String prefix, List<Jedis> servers)
       implements AutoCloseable {
 
@@ -223,7 +223,10 @@ class RedisLeastPrivilegeTest {
     }
   }
 
-  /** A least-privilege file as the README shows it (storage-memory's README test checks that). */
+  /**
+   * A least-privilege file as docs/redis.md shows it (storage-memory's DocsSnippetsTest checks
+   * that).
+   */
   static String resource(String name) {
     try {
       return Files.readString(Path.of("src/test/resources/least-privilege", name));

@@ -19,9 +19,12 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The README's OpenFeature example, run as a test; it prints the transcript the README shows. */
-@DisplayName("README: OpenFeature")
-class OpenFeatureReadmeExample {
+/**
+ * docs/openfeature.md's OpenFeature example, run as a test; it prints the transcript
+ * docs/openfeature.md shows.
+ */
+@DisplayName("docs/openfeature.md: OpenFeature")
+class OpenFeatureDocsExample {
 
   private static Flag<String> checkout(String defaultVariant) {
     return Flag.<String>builder()

@@ -8,18 +8,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's "Spring Boot" section shows the sample application's {@code application.yml}, which the
- * sample tests start with: the YAML in the README is what runs.
+ * docs/spring-boot.md shows the sample application's {@code application.yml}, which the sample
+ * tests start with: the YAML on the page is what runs.
  */
-class ReadmeApplicationYamlTest {
+class DocsApplicationYamlTest {
   @Test
-  void readmeShowsTheSampleApplicationYamlVerbatim() throws Exception {
+  void pageShowsTheSampleApplicationYamlVerbatim() throws Exception {
     Path module = Path.of("").toAbsolutePath();
-    String readme =
-        Files.readString(module.getParent().resolve("README.md"), StandardCharsets.UTF_8);
+    String page =
+        Files.readString(module.getParent().resolve("docs/spring-boot.md"), StandardCharsets.UTF_8);
     String yaml =
         Files.readString(
             module.resolve("src/test/resources/application.yml"), StandardCharsets.UTF_8);
-    assertThat(readme).contains("```yaml\n" + yaml + "```\n");
+    assertThat(page).contains("```yaml\n" + yaml + "```\n");
   }
 }

@@ -12,23 +12,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The README's JDBC DDL must match the shipped resources. (Its code blocks are checked with every
- * other module's by storage-memory's {@code ReadmeSnippetsTest}.)
+ * The DDL docs/jdbc.md shows must match the shipped resources. (Its code blocks are checked with
+ * every other page's by storage-memory's {@code DocsSnippetsTest}.)
  */
-class JdbcReadmeDdlTest {
+class JdbcDocsDdlTest {
   private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path README = MODULE.getParent().resolve("README.md");
+  private static final Path PAGE = MODULE.getParent().resolve("docs/jdbc.md");
 
-  @ParameterizedTest(name = "README shows the {0} DDL as shipped")
+  @ParameterizedTest(name = "docs/jdbc.md shows the {0} DDL as shipped")
   @EnumSource(Dialect.class)
   void readmeShowsShippedDdl(Dialect dialect) throws IOException {
     String ddl = JdbcPersistentStorage.schemaSql(dialect, JdbcPersistentStorage.DEFAULT_TABLE);
-    assertThat(readme())
-        .as("README.md must show %s with the default table name", dialect.schemaResource())
+    assertThat(page())
+        .as("docs/jdbc.md must show %s with the default table name", dialect.schemaResource())
         .contains("```sql\n" + ddl + "```\n");
   }
 
-  private static String readme() throws IOException {
-    return Files.readString(README, StandardCharsets.UTF_8);
+  private static String page() throws IOException {
+    return Files.readString(PAGE, StandardCharsets.UTF_8);
   }
 }

@@ -21,12 +21,12 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The README's Statsig snippets. The regions between the tags are copied into README.md, and
- * storage-memory's {@code ReadmeSnippetsTest} fails when the two differ; the test here runs them
+ * docs/statsig.md's Statsig snippets. The regions between the tags are copied onto docs/statsig.md,
+ * and storage-memory's {@code DocsSnippetsTest} fails when the two differ; the test here runs them
  * with the real SDK against a real Redis.
  */
-@DisplayName("The README Statsig example")
-class StatsigReadmeExample {
+@DisplayName("docs/statsig.md Statsig example")
+class StatsigDocsExample {
   static StatsigPersistentStorage setUp(String redisUrl, StatsigOptions options) {
     // tag::statsig-setup[]
     // Any of our storages; this one creates its Redis client and closes it in close().

@@ -1,5 +1,6 @@
 package io.github.persistentassignment.examples;
 
+import static io.github.persistentassignment.examples.DocPages.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,25 +10,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every code block in README.md that comes from compiled code must match that code exactly.
+ * Every Java snippet in README.md and docs/ is compiled, tested code, and every least-privilege
+ * text the pages show is the one its module's tests run.
  *
  * <p>Example code in any module marks a region with {@code // tag::NAME[]} and {@code //
- * end::NAME[]}; the region, de-indented, must appear in README.md as a {@code java} block. The
- * examples compile and run as tests in their own modules; this one test reads their sources, so the
- * README's code cannot drift from code that works.
+ * end::NAME[]}; the examples compile and run as tests in their own modules. Here each region,
+ * de-indented, must appear on some page as a {@code java} block, and each {@code java} block on a
+ * page must be such a region, so the pages' code cannot drift from code that works and no page can
+ * show Java that was never compiled.
  *
  * <p>Likewise every file under a module's {@code src/test/resources/least-privilege/} (the Redis
- * ACL rules, SQL grants and IAM policy that module's tests run exactly as written) must appear in
- * README.md verbatim, in a block of its language.
+ * ACL rules, SQL grants and IAM policy that module's tests run exactly as written) must appear on a
+ * page verbatim, in a block of its language.
  */
-class ReadmeSnippetsTest {
-  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+class DocsSnippetsTest {
   private static final String TAG = "// tag::";
   private static final String END = "// end::";
 
@@ -35,8 +39,8 @@ class ReadmeSnippetsTest {
   record Region(Path source, String tag, String text) {}
 
   @TestFactory
-  Stream<DynamicTest> readmeShowsEveryTaggedRegionVerbatim() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+  Stream<DynamicTest> everyTaggedRegionIsShownOnAPage() {
+    Map<Path, String> pages = DocPages.userPages();
     List<Region> regions = taggedRegions();
     assertThat(regions)
         .as("tagged regions found under %s (the quick start, the kit and each backend)", ROOT)
@@ -45,21 +49,50 @@ class ReadmeSnippetsTest {
         .map(
             region ->
                 DynamicTest.dynamicTest(
-                    "README shows the "
+                    "a page shows the "
                         + region.tag()
                         + " region of "
                         + region.source().getFileName(),
                     () ->
-                        assertThat(readme)
+                        assertThat(pages.values())
                             .as(
-                                "README.md must contain the '%s' region of %s in a java block",
+                                "README.md or a page of docs/ must contain the '%s' region of %s"
+                                    + " in a java block",
                                 region.tag(), ROOT.relativize(region.source()))
-                            .contains("```java\n" + region.text() + "```\n")));
+                            .anyMatch(
+                                page -> page.contains("```java\n" + region.text() + "```\n"))));
   }
 
   @TestFactory
-  Stream<DynamicTest> readmeShowsEveryLeastPrivilegeFileVerbatim() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+  Stream<DynamicTest> everyJavaBlockIsATaggedRegion() {
+    Set<String> regionTexts =
+        taggedRegions().stream().map(Region::text).collect(Collectors.toSet());
+    List<DynamicTest> tests = new ArrayList<>();
+    DocPages.userPages()
+        .forEach(
+            (page, text) -> {
+              List<String> blocks = DocPages.fencedBlocks(text, "java");
+              for (int i = 0; i < blocks.size(); i++) {
+                String block = blocks.get(i);
+                tests.add(
+                    DynamicTest.dynamicTest(
+                        ROOT.relativize(page) + ", java block " + (i + 1),
+                        () ->
+                            assertThat(regionTexts)
+                                .as(
+                                    "%s shows a java block that is no tagged region of compiled"
+                                        + " code (tag it in an example that runs as a test):%n%s",
+                                    ROOT.relativize(page), block)
+                                .contains(block)));
+              }
+            });
+    assertThat(tests).as("java blocks on the pages").hasSizeGreaterThanOrEqualTo(8);
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyLeastPrivilegeFileIsShownVerbatim() throws IOException {
+    Map<Path, String> pages = DocPages.userPages();
     List<Path> files;
     try (Stream<Path> paths = Files.walk(ROOT)) {
       files =
@@ -76,16 +109,18 @@ class ReadmeSnippetsTest {
         .map(
             file ->
                 DynamicTest.dynamicTest(
-                    "README shows " + ROOT.relativize(file),
-                    () ->
-                        assertThat(readme)
-                            .as("README.md must show %s in a block of its language", file)
-                            .contains(
-                                "```"
-                                    + language(file)
-                                    + "\n"
-                                    + Files.readString(file, StandardCharsets.UTF_8)
-                                    + "```\n")));
+                    "a page shows " + ROOT.relativize(file),
+                    () -> {
+                      String block =
+                          "```"
+                              + language(file)
+                              + "\n"
+                              + Files.readString(file, StandardCharsets.UTF_8)
+                              + "```\n";
+                      assertThat(pages.values())
+                          .as("a page must show %s in a block of its language", file)
+                          .anyMatch(page -> page.contains(block));
+                    }));
   }
 
   /** The code block language of a file: {@code text}, {@code sql} or {@code json}. */
@@ -95,7 +130,7 @@ class ReadmeSnippetsTest {
     return extension.equals("txt") ? "text" : extension;
   }
 
-  private static List<Region> taggedRegions() throws IOException {
+  private static List<Region> taggedRegions() {
     try (Stream<Path> files = Files.walk(ROOT)) {
       return files
           .filter(path -> path.toString().endsWith(".java"))
@@ -104,6 +139,8 @@ class ReadmeSnippetsTest {
           .sorted()
           .flatMap(path -> regionsOf(path).stream())
           .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
