@@ -40,8 +40,8 @@ class CatalogDocsExample {
     assertThat(live.get().values().groupName()).isIn("Control", "Test");
   }
 
-  @Test
-  void buildsTheSameCatalogInCode() {
+  /** The catalog the page builds in code; ExperimentCatalogTest runs its cases on it too. */
+  static ExperimentCatalog catalogInCode() {
     // tag::catalog-in-code[]
     ExperimentCatalog catalog =
         ExperimentCatalog.builder()
@@ -62,6 +62,12 @@ class CatalogDocsExample {
                     .build())
             .build();
     // end::catalog-in-code[]
+    return catalog;
+  }
+
+  @Test
+  void buildsTheCatalogInCode() {
+    ExperimentCatalog catalog = catalogInCode();
 
     assertThat(catalog.evaluate(User.of("vip-user"), "checkout_button"))
         .hasValueSatisfying(

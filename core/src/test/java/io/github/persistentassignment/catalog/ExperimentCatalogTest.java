@@ -17,18 +17,9 @@ import org.junit.jupiter.api.Test;
 class ExperimentCatalogTest {
   private static final int USERS = 10_000;
 
-  /** The catalog of the design's example; bucket values are checked by BucketingTest. */
+  /** The catalog of the design's example (docs/experiment-catalog.md builds it in code). */
   static ExperimentCatalog checkoutCatalog() {
-    return ExperimentCatalog.builder()
-        .configTime(1700000000000L)
-        .configVersion(3)
-        .experiment(checkoutButton().build())
-        .layer(
-            Layer.builder("checkout_layer")
-                .defaultParameters(Map.of("color", "grey", "size", 1))
-                .experiment("checkout_button", 50.0)
-                .build())
-        .build();
+    return CatalogDocsExample.catalogInCode();
   }
 
   static Experiment.Builder checkoutButton() {
