@@ -63,6 +63,25 @@ public record Evaluation(
   /**
    * Validates the components.
    *
+   * @param name the experiment's or layer's name
+   * @param kind whether {@code name} is an experiment or a layer
+   * @param idType the unit type the experiment is keyed by, such as {@code userID}
+   * @param active whether the experiment is running (for a layer: the experiment it allocated the
+   *     user to); an inactive experiment's stored assignments are deleted
+   * @param experimentGroup whether the user landed in one of the experiment's groups (not an
+   *     override, a targeting failure or outside the allocation); only such results are stored
+   * @param values what the user gets, in the form it is stored: group, rule, parameters ({@code
+   *     jsonValue}), exposures, a layer's delegate, and the configuration's time and version (the
+   *     experiment's assignment version, which the version rules below compare with)
+   * @param fallbackIdType the id type a user without {@code idType} is bucketed and stored by, and
+   *     under which a user who has both is looked up second (anonymous → logged in), or null
+   * @param reassignBelowVersion a stored entry whose {@code configVersion} is below this (an entry
+   *     without one counts as 0) is discarded: the user is evaluated live and the result saved; 0
+   *     for none
+   * @param excludeBelowVersion a user whose stored entry's version is below this is kept out of the
+   *     experiment: served {@code excludedValues}, nothing saved; 0 for none
+   * @param excludedValues what a user excluded by {@code excludeBelowVersion} gets: the
+   *     experiment's default values
    * @throws IllegalArgumentException if the name or id type is blank, kind or values null, the
    *     fallback id type blank or equal to {@code idType}, or a version threshold negative
    */

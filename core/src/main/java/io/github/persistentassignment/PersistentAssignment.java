@@ -16,10 +16,15 @@ import org.slf4j.LoggerFactory;
  * Keeps each user in the group they were first given: decides, on every evaluation, whether to
  * serve a stored assignment, save a first one, or delete one.
  *
- * <p>Typical use, once per request ({@link UserAssignments} loads the user's entries once, the
- * first time an experiment of an id type is evaluated, and never deletes unless told to):
+ * <p>Build one per application, from a storage and an {@link Evaluator} (such as {@link
+ * io.github.persistentassignment.catalog.ExperimentCatalog}); then, once per request, {@link
+ * #forUser(User)} ({@link UserAssignments} loads the user's entries once, the first time an
+ * experiment of an id type is evaluated, and never deletes unless told to):
  *
  * <pre>{@code
+ * PersistentAssignment assignment =
+ *     PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+ *
  * UserAssignments user = assignment.forUser(User.of("test-123"));
  * Assignment a = user.getExperiment("checkout_button");
  * Assignment b = user.getExperiment("pricing", Enforce.TARGETING);

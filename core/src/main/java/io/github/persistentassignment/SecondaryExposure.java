@@ -13,7 +13,13 @@ import static io.github.persistentassignment.internal.Arguments.requireNonNullAr
  * @param ruleId the id of the gate rule that matched
  */
 public record SecondaryExposure(String gate, String gateValue, String ruleId) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param gate the gate's name
+   * @param gateValue the gate's result as text, {@code "true"} or {@code "false"}
+   * @param ruleId the id of the gate rule that matched
+   */
   public SecondaryExposure {
     requireNonNullArgument(gate, "gate");
     requireNonNullArgument(gateValue, "gateValue");

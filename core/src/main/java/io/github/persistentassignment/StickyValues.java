@@ -43,7 +43,23 @@ public record StickyValues(
     long time,
     @Nullable Integer configVersion) {
 
-  /** Copies every collection so the record is immutable. */
+  /**
+   * Copies every collection so the record is immutable.
+   *
+   * @param value the boolean result of the evaluation ({@code value} in JSON)
+   * @param jsonValue the parameters the user got, possibly nested ({@code json_value})
+   * @param ruleId the id of the rule that assigned the group ({@code rule_id})
+   * @param groupName the group's name ({@code group_name})
+   * @param secondaryExposures gates evaluated on the way ({@code secondary_exposures})
+   * @param undelegatedSecondaryExposures exposures of a layer outside its delegate ({@code
+   *     undelegated_secondary_exposures})
+   * @param configDelegate for a layer, the experiment it allocated the user to ({@code
+   *     config_delegate})
+   * @param explicitParameters for a layer, the parameters its experiment controls ({@code
+   *     explicit_parameters})
+   * @param time epoch milliseconds of the configuration the assignment was made with ({@code time})
+   * @param configVersion version of that configuration, when known ({@code config_version})
+   */
   public StickyValues {
     jsonValue = jsonValue == null ? null : JsonValues.copyObject(jsonValue, "jsonValue");
     secondaryExposures = copyExposures(secondaryExposures, "secondaryExposures");

@@ -25,6 +25,11 @@ public record StoredEntry(
   /**
    * Checks the components.
    *
+   * @param key the storage key, {@code "<unitID>:<idType>"}
+   * @param configName the experiment or layer name
+   * @param values the stored values
+   * @param expiresAt when the entry stops being returned, or {@code null} if it never expires (or
+   *     the backend does not report it)
    * @throws IllegalArgumentException if a component other than the expiry is null or blank
    */
   public StoredEntry {

@@ -24,7 +24,13 @@ public record User(
     Map<String, String> customIds,
     Map<String, @Nullable Object> attributes) {
 
-  /** Copies both maps so the record is immutable. */
+  /**
+   * Copies both maps so the record is immutable.
+   *
+   * @param userId the user ID, or null for a user known only by custom IDs
+   * @param customIds id type → unit ID
+   * @param attributes attribute name → value (strings, numbers, booleans, lists), for targeting
+   */
   public User {
     requireNonNullArgument(customIds, "customIds");
     requireNonNullArgument(attributes, "attributes");

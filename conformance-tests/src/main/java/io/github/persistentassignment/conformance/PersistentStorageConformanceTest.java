@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Nested;
  *
  *   @AfterAll
  *   static void cleanUp() {
- *     client.deleteKeysStartingWith(PREFIX); // the kit never flushes anything itself
+ *     client.keys(PREFIX + "*").forEach(client::del); // the kit never flushes anything itself
  *     client.close();
  *   }
  *

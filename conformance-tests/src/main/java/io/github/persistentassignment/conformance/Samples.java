@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Named;
 public final class Samples {
   private Samples() {}
 
-  /** A small entry whose group names it, so a misplaced entry is obvious in a failure message. */
+  /**
+   * {@return a small entry whose group names it} A misplaced entry is then obvious in a failure
+   * message.
+   *
+   * @param groupName the group name, also used in the rule id and the parameters
+   */
   public static StickyValues simple(String groupName) {
     return StickyValues.builder()
         .value(true)
@@ -29,7 +34,7 @@ public final class Samples {
         .build();
   }
 
-  /** Every field set, with nested JSON, unicode, extreme numbers and nulls inside the JSON. */
+  /** {@return every field set, with nested JSON, unicode, extreme numbers and nulls in the JSON} */
   public static StickyValues everyField() {
     Map<String, @Nullable Object> level3 = new LinkedHashMap<>();
     level3.put("list", Arrays.asList(1L, "two", null, Map.of("k", "v"), List.of()));
@@ -75,12 +80,15 @@ public final class Samples {
         .build();
   }
 
-  /** Every nullable field null, every list empty, value false and time 0. */
+  /** {@return every nullable field null, every list empty, value false and time 0} */
   public static StickyValues everyNullableFieldNull() {
     return StickyValues.builder().build();
   }
 
-  /** Empty object and empty lists where null is also allowed: they must not come back as null. */
+  /**
+   * {@return an empty object and empty lists where null is also allowed} They must not come back as
+   * null.
+   */
   public static StickyValues emptyRatherThanNull() {
     return StickyValues.builder()
         .value(false)
@@ -93,7 +101,7 @@ public final class Samples {
         .build();
   }
 
-  /** The shape a layer stores: a delegate, explicit parameters and undelegated exposures. */
+  /** {@return the shape a layer stores: a delegate, explicit parameters, undelegated exposures} */
   public static StickyValues layerEntry() {
     return StickyValues.builder()
         .value(true)
@@ -109,7 +117,7 @@ public final class Samples {
         .build();
   }
 
-  /** The round-trip cases, named for the test report. */
+  /** {@return the round-trip cases, named for the test report} */
   public static Stream<Named<StickyValues>> roundTrips() {
     return Stream.of(
         Named.of("every field set", everyField()),
@@ -118,7 +126,11 @@ public final class Samples {
         Named.of("a layer entry with a delegate", layerEntry()));
   }
 
-  /** An entry of roughly {@code bytes} bytes of JSON, most of it one ASCII string. */
+  /**
+   * {@return an entry of roughly {@code bytes} bytes of JSON, most of it one ASCII string}
+   *
+   * @param bytes the approximate size of the entry's JSON
+   */
   public static StickyValues large(int bytes) {
     int blobLength = Math.max(bytes - 4_096, bytes / 2);
     StringBuilder blob = new StringBuilder(blobLength);
@@ -139,7 +151,10 @@ public final class Samples {
         .build();
   }
 
-  /** Characters that break naive key building: separators, wildcards, quotes, escapes, unicode. */
+  /**
+   * {@return names with characters that break naive key building} Separators, wildcards, quotes,
+   * escapes and unicode.
+   */
   public static List<String> awkwardNames() {
     return List.of(
         "a", "a:b", "a:", ":a", "a::b", "user", "user1", "user:1", "User", "{a}", "{", "}", "a{b}c",

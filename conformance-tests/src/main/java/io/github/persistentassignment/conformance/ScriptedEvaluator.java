@@ -30,12 +30,24 @@ public final class ScriptedEvaluator implements Evaluator {
   /** Creates an evaluator that knows no experiment yet. */
   public ScriptedEvaluator() {}
 
-  /** Returns the script of an experiment, creating an active one keyed by {@code idType}. */
+  /**
+   * Returns the script of an experiment, creating an active one keyed by {@code idType}.
+   *
+   * @param name the experiment's name
+   * @param idType the unit type it is keyed by, used only when the script is created
+   * @return the experiment's script
+   */
   public Experiment experiment(String name, String idType) {
     return experiments.computeIfAbsent(name, n -> new Experiment(n, idType));
   }
 
-  /** Declares a layer that allocates every user to {@code experiment}, or moves it there. */
+  /**
+   * Declares a layer that allocates every user to {@code experiment}, or moves it there.
+   *
+   * @param layerName the layer's name
+   * @param experiment the name of the experiment (scripted with {@link #experiment}) it allocates
+   *     to
+   */
   public void layer(String layerName, String experiment) {
     layers.put(layerName, experiment);
     version.incrementAndGet();
@@ -84,31 +96,58 @@ public final class ScriptedEvaluator implements Evaluator {
       this.idType = idType;
     }
 
-    /** Puts one unit in a group. */
+    /**
+     * Puts one unit in a group.
+     *
+     * @param unitId the unit's id
+     * @param group the group's name
+     * @return this script, for chaining
+     */
     public Experiment group(String unitId, String group) {
       groups.put(unitId, Optional.of(group));
       return changed();
     }
 
-    /** Leaves one unit outside the experiment's allocation: no group, nothing to store. */
+    /**
+     * Leaves one unit outside the experiment's allocation: no group, nothing to store.
+     *
+     * @param unitId the unit's id
+     * @return this script, for chaining
+     */
     public Experiment outsideAllocation(String unitId) {
       groups.put(unitId, Optional.empty());
       return changed();
     }
 
-    /** Sets the group of every unit without a group of its own; null puts them outside. */
+    /**
+     * Sets the group of every unit without a group of its own; null puts them outside.
+     *
+     * @param group the group's name, or null for outside the allocation
+     * @return this script, for chaining
+     */
     public Experiment everyoneElse(@Nullable String group) {
       this.everyoneElse = group;
       return changed();
     }
 
-    /** Starts or stops the experiment. */
+    /**
+     * Starts or stops the experiment.
+     *
+     * @param active whether the experiment runs
+     * @return this script, for chaining
+     */
     public Experiment active(boolean active) {
       this.active = active;
       return changed();
     }
 
-    /** Makes a unit fail (or pass again) the experiment's targeting. */
+    /**
+     * Makes a unit fail (or pass again) the experiment's targeting.
+     *
+     * @param unitId the unit's id
+     * @param fails whether it fails targeting
+     * @return this script, for chaining
+     */
     public Experiment failsTargeting(String unitId, boolean fails) {
       if (fails) {
         failingTargeting.add(unitId);
@@ -118,7 +157,13 @@ public final class ScriptedEvaluator implements Evaluator {
       return changed();
     }
 
-    /** Overrides a unit into a group: a live result that is never stored. */
+    /**
+     * Overrides a unit into a group: a live result that is never stored.
+     *
+     * @param unitId the unit's id
+     * @param group the group it is overridden into
+     * @return this script, for chaining
+     */
     public Experiment override(String unitId, String group) {
       overrides.put(unitId, group);
       return changed();

@@ -27,7 +27,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record Condition(String attribute, Operator operator, Object value) {
 
-  /** Validates that the value suits the operator and copies it. */
+  /**
+   * Validates that the value suits the operator and copies it.
+   *
+   * @param attribute the attribute's name, such as {@code country} or {@code userID}
+   * @param operator how to compare
+   * @param value a string, number or boolean; for {@link Operator#IN} and {@link Operator#NOT_IN} a
+   *     list of them; for the ordering operators a number or a numeric string
+   */
   public Condition {
     requireNonBlank(attribute, "attribute");
     requireNonNullArgument(operator, "operator");

@@ -56,7 +56,29 @@ public record Experiment(
   /** The id type used when none is given. */
   public static final String DEFAULT_ID_TYPE = "userID";
 
-  /** Validates every field and copies every collection. */
+  /**
+   * Validates every field and copies every collection.
+   *
+   * @param name the experiment's name, unique in its catalog
+   * @param idType the unit type users are bucketed by, such as {@code userID} or {@code companyID}
+   * @param salt mixed into the hash so that experiments bucket independently
+   * @param active whether the experiment is running; an inactive one serves its defaults to
+   *     everyone and its stored assignments are deleted
+   * @param allocationPercent the share of units in the experiment, from 0 to 100
+   * @param defaultParameters the parameters served outside the experiment, and under each group's
+   * @param groups the groups, in bucket order
+   * @param targeting conditions a user must all pass to be allocated
+   * @param overrides unit ID → name of the group that unit always gets
+   * @param fallbackIdType the id type a user without {@code idType} is bucketed and stored by (an
+   *     anonymous visitor's {@code stableID}); a user with both keeps a group first given under the
+   *     fallback; null for none
+   * @param version the experiment's assignment version, stored with each entry as {@code
+   *     configVersion}; null to use the catalog's version
+   * @param reassignBelowVersion entries of an older version are discarded and the user is assigned
+   *     afresh; 0 for none
+   * @param excludeBelowVersion users holding an entry of an older version get the default
+   *     parameters and stay out of the experiment; 0 for none
+   */
   public Experiment {
     requireNonBlank(name, "experiment name");
     StorageKeys.requireValidIdType(idType, "idType of experiment " + name);

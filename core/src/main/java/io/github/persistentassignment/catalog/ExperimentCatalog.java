@@ -24,6 +24,18 @@ import org.jspecify.annotations.Nullable;
  * The small deterministic {@link Evaluator} core ships: experiments and layers, built in code with
  * {@link #builder()} or read from JSON with {@link #fromJson(Path)}. Immutable and thread-safe.
  *
+ * <pre>{@code
+ * ExperimentCatalog catalog =
+ *     ExperimentCatalog.builder()
+ *         .experiment(
+ *             Experiment.builder("checkout_button")
+ *                 .group("Control", 50, Map.of("color", "blue"))
+ *                 .group("Test", 50, Map.of("color", "green"))
+ *                 .build())
+ *         .build();
+ * // or: ExperimentCatalog.fromJson(Path.of("experiments.json"))
+ * }</pre>
+ *
  * <p>A user's bucket depends only on the salt, the unit ID and the configuration, so every instance
  * with the same configuration gives the same answers. Changing an experiment's allocation or group
  * weights moves some users' live buckets; keeping them where they were is what {@link

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the layer's name, unique in its catalog (no experiment may share it)
  * @param idType the unit type, the same as each of its experiments'
  * @param salt mixed into the hash that picks the segment
- * @param defaultParameters the parameters of units in no experiment, and under each experiment's
+ * @param defaultParameters the parameters of units in no experiment, and the base each experiment's
+ *     own parameters are laid over
  * @param segments the experiments and their shares of the layer's traffic, in bucket order
  */
 public record Layer(
@@ -29,7 +30,16 @@ public record Layer(
     Map<String, @Nullable Object> defaultParameters,
     List<Segment> segments) {
 
-  /** Validates every field and copies every collection. */
+  /**
+   * Validates every field and copies every collection.
+   *
+   * @param name the layer's name, unique in its catalog (no experiment may share it)
+   * @param idType the unit type, the same as each of its experiments'
+   * @param salt mixed into the hash that picks the segment
+   * @param defaultParameters the parameters of units in no experiment, and the base each
+   *     experiment's own parameters are laid over
+   * @param segments the experiments and their shares of the layer's traffic, in bucket order
+   */
   public Layer {
     requireNonBlank(name, "layer name");
     StorageKeys.requireValidIdType(idType, "idType of layer " + name);
@@ -62,7 +72,12 @@ public record Layer(
    * @param percent its share of the layer's traffic, from 0 to 100
    */
   public record Segment(String experiment, double percent) {
-    /** Validates the name and the share. */
+    /**
+     * Validates the name and the share.
+     *
+     * @param experiment the experiment's name
+     * @param percent its share of the layer's traffic, from 0 to 100
+     */
     public Segment {
       requireNonBlank(experiment, "segment experiment");
       if (!(percent >= 0 && percent <= 100)) {

@@ -20,6 +20,10 @@ public record RawEntry(String key, String configName, String json, @Nullable Ins
   /**
    * Checks the components.
    *
+   * @param key the storage key
+   * @param configName the experiment or layer name
+   * @param json the stored text, which may be corrupt
+   * @param expiresAt when the entry expires, or {@code null} if it never does
    * @throws IllegalArgumentException if the key, config name or text is null, or a name is blank
    */
   public RawEntry {

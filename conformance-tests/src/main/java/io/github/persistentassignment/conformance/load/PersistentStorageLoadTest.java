@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *
  *   @AfterAll
  *   static void cleanUp() {
- *     client.deleteKeysStartingWith(PREFIX); // the run leaves what it wrote
+ *     client.keys(PREFIX + "*").forEach(client::del); // the run leaves what it wrote
  *     client.close();
  *   }
  *

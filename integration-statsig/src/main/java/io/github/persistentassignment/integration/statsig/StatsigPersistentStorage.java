@@ -23,6 +23,19 @@ import org.slf4j.LoggerFactory;
  * "<unitID>:<idType>"}) and experiment or layer names, so one store is shared by the SDK and by
  * {@link io.github.persistentassignment.PersistentAssignment}.
  *
+ * <pre>{@code
+ * StatsigPersistentStorage stickyStorage =
+ *     StatsigPersistentStorage.of(RedisPersistentStorage.builder(redisUrl).build());
+ * options.setUserPersistentStorage(stickyStorage); // StatsigOptions, before initializing Statsig
+ *
+ * GetExperimentOptions sticky =
+ *     new GetExperimentOptions(
+ *         false, // disableExposureLogging
+ *         stickyStorage.persistedValues(user, "userID"), // always: see below
+ *         new PersistentAssignmentOptions(false, false)); // enforceTargeting, enforceOverrides
+ * DynamicConfig experiment = statsig.getExperimentSync(user, "checkout_button", sticky);
+ * }</pre>
+ *
  * <p>Statsig's SDK calls this storage inside {@code getExperimentSync} and {@code getLayerSync}.
  * What each call does:
  *

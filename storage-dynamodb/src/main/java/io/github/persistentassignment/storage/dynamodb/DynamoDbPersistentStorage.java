@@ -25,6 +25,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * own (never closed here); without one, the builder creates a client, which {@link #close()}
  * closes.
  *
+ * <pre>{@code
+ * try (DynamoDbPersistentStorage storage =
+ *     DynamoDbPersistentStorage.builder()
+ *         .region(Region.EU_WEST_1)
+ *         .tableName("persistent_assignments")
+ *         .expireAfter(Duration.ofDays(90))
+ *         .build()) {
+ *   PersistentAssignment assignment =
+ *       PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+ * }
+ * }</pre>
+ *
  * <p>The {@linkplain io.github.persistentassignment.storage.dynamodb package documentation} gives
  * the table's layout, the requests of each operation, expiry, and the deadlines: one {@link
  * Builder#operationTimeout(Duration) operationTimeout} for a call on one entry, one per request for

@@ -27,6 +27,11 @@ import software.amazon.awssdk.regions.Region;
  * storage closes), the credentials (the AWS SDK's default chain: environment, system properties,
  * profile, container or instance role; never in a URL) and the clock (the system's). Opening sends
  * nothing to DynamoDB.
+ *
+ * <pre>{@code
+ * PersistentStorage storage =
+ *     PersistentStorages.open("dynamodb://assignments?region=eu-west-1&expireAfter=90d");
+ * }</pre>
  */
 public final class DynamoDbStorageProvider implements StorageProvider {
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */

@@ -25,6 +25,13 @@ import java.util.Set;
  * poolTimeout}, {@code connectTimeout}; and {@code user} and {@code password} for the connection.
  * Durations are written {@code 500ms}, {@code 2s}, {@code 30d} or in ISO-8601. An unknown option is
  * an {@link IllegalArgumentException} listing the known ones.
+ *
+ * <pre>{@code
+ * PersistentStorage storage =
+ *     PersistentStorages.open(
+ *         "jdbc:postgresql://db:5432/app",
+ *         Map.of("user", "app", "password", secret, "createTableIfMissing", "true"));
+ * }</pre>
  */
 public final class JdbcStorageProvider implements StorageProvider {
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */

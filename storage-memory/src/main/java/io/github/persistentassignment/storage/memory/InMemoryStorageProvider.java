@@ -29,6 +29,11 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Any other option is an {@link IllegalArgumentException} naming it. The builder's {@code clock}
  * and {@code store} are objects, not text, so they are not options.
+ *
+ * <pre>{@code
+ * PersistentStorage storage =
+ *     PersistentStorages.open("memory:shared", Map.of("expireAfter", "30d"));
+ * }</pre>
  */
 public final class InMemoryStorageProvider implements StorageProvider {
   /** Named stores live as long as the JVM, like a server would outlive its clients. */

@@ -20,6 +20,19 @@ import org.jspecify.annotations.Nullable;
  * Stores assignments in Redis (standalone or Redis Cluster) through Jedis. Core ({@link
  * AbstractEnumerableStorage}) owns the contract's rules; this class sends the commands.
  *
+ * <pre>{@code
+ * // From a URL the storage creates its own client, and close() closes it.
+ * try (RedisPersistentStorage storage =
+ *     RedisPersistentStorage.builder("redis://localhost:6379")
+ *         .expireAfter(Duration.ofDays(90))
+ *         .build()) {
+ *   PersistentAssignment assignment =
+ *       PersistentAssignment.builder().storage(storage).evaluator(catalog).build();
+ * }
+ * // A client of yours (any UnifiedJedis) is shared and never closed by the storage:
+ * RedisPersistentStorage shared = RedisPersistentStorage.builder(redisClusterClient).build();
+ * }</pre>
+ *
  * <h2>Layout</h2>
  *
  * <p>One hash per storage key, at {@code <keyPrefix><key>} (default {@code pa:}); the hash's field

@@ -25,6 +25,11 @@ import java.util.Set;
  * {@code maxConnections} (durations as {@code 500ms}, {@code 2s}, {@code 90d} or ISO-8601). The
  * builder's {@code clock} is the system clock here: a URL cannot carry one. An unknown option is an
  * {@link IllegalArgumentException} listing the known ones.
+ *
+ * <pre>{@code
+ * PersistentStorage storage =
+ *     PersistentStorages.open("redis://localhost:6379", Map.of("keyPrefix", "shop:pa:"));
+ * }</pre>
  */
 public final class RedisStorageProvider implements StorageProvider {
 
