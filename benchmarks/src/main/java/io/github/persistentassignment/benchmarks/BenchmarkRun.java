@@ -25,7 +25,9 @@ import org.openjdk.jmh.runner.Runner;
  * (default all: {@value #ALL}); {@code --quick} for shorter iterations while trying changes out. It
  * checks every backend first, starts the Redis Cluster and DynamoDB Local once for the whole run,
  * runs each {@link BenchmarkPass} in forked JVMs, and writes {@code DIR/raw/<pass>.json}, {@code
- * DIR/raw/<pass>.txt}, {@code DIR/raw/environment.json} and {@code DIR/latest.md}.
+ * DIR/raw/<pass>.txt}, {@code DIR/raw/environment.json}, {@code DIR/raw/passes.json} (how each pass
+ * ended) and {@code DIR/latest.md}; with the default folder also {@code docs/performance.md} and
+ * the README's performance summary. A pass that fails is recorded as failed and the run goes on.
  */
 public final class BenchmarkRun {
   static final String ALL = "memory,redis,redis-cluster,postgresql,mariadb,sqlite,dynamodb";
@@ -33,6 +35,9 @@ public final class BenchmarkRun {
   /** JVM options of every forked benchmark JVM besides the servers' addresses. */
   private static final List<String> FORK_OPTIONS =
       List.of("-Xms2g", "-Xmx2g", "--enable-native-access=ALL-UNNAMED");
+
+  /** Where the committed report lives, relative to the repository's root. */
+  private static final Path DEFAULT_RESULTS = Path.of("benchmarks/results");
 
   private BenchmarkRun() {}
 
@@ -61,7 +66,7 @@ public final class BenchmarkRun {
   }
 
   private static void run(String[] args) throws IOException {
-    Path results = Path.of("benchmarks/results");
+    Path results = DEFAULT_RESULTS;
     List<String> backends = Backends.NAMES;
     RunSettings settings = RunSettings.FULL;
     for (int i = 0; i < args.length; i++) {
@@ -106,7 +111,13 @@ public final class BenchmarkRun {
     }
     environment.finish();
     environment.write(raw.resolve("environment.json"));
-    log("wrote " + Report.write(results) + " after " + elapsed(start));
+    if (results.equals(DEFAULT_RESULTS)) {
+      // The committed report: docs/performance.md and the README's summary come from it too.
+      Report.publish(results, Path.of(".")).forEach(file -> log("wrote " + file));
+    } else {
+      log("wrote " + Report.write(results) + " (not the docs page or README: --results is set)");
+    }
+    log("finished after " + elapsed(start));
   }
 
   /** One pass: a JMH run in forked JVMs, or the C clients' floor, run as processes. */
@@ -114,7 +125,7 @@ public final class BenchmarkRun {
       BenchmarkPass pass, RunSettings settings, Path raw, List<String> forkArguments)
       throws Exception {
     if (pass.benchmark() == ClientFloor.class) {
-      ClientFloor.measure(pass.backend(), settings, raw.resolve(pass.name() + ".floor"));
+      ClientFloor.measure(pass.backend(), settings, raw.resolve(pass.name() + ".json"));
     } else {
       new Runner(pass.options(settings, raw, forkArguments)).run();
     }
@@ -126,7 +137,7 @@ public final class BenchmarkRun {
     try (Stream<Path> old = Files.list(raw)) {
       for (Path file : old.toList()) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".json") || name.endsWith(".txt") || name.endsWith(".floor")) {
+        if (name.endsWith(".json") || name.endsWith(".txt")) {
           Files.delete(file);
         }
       }

@@ -38,6 +38,13 @@ final class ClientFloor {
   private static final Pattern PGBENCH_LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
   private static final String USER = "floor-user";
 
+  /**
+   * The user's storage key in a pgbench script: an escape string with the colon written {@code
+   * \x3a}, since pgbench reads {@code :name} anywhere in a script, quoted or not, as one of its
+   * variables.
+   */
+  private static final String PGBENCH_KEY = "E'" + USER + "\\x3auserID'";
+
   private ClientFloor() {}
 
   /**
@@ -45,21 +52,22 @@ final class ClientFloor {
    *
    * @param backend {@code redis} or {@code postgresql}
    * @param settings the run's settings: the quick run measures for less time
-   * @param file where the latencies go, as JSON: command → microseconds
+   * @param file where the latencies go, as JSON: {@code backend}, and {@code micros}: command →
+   *     average microseconds per request
    * @throws Exception when a tool is missing or fails
    */
   static void measure(String backend, RunSettings settings, Path file) throws Exception {
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("backend", backend);
+    Map<String, Double> result = new LinkedHashMap<>();
     switch (backend) {
       case "redis" -> redis(settings, result);
       case "postgresql" -> postgresql(settings, result);
       default -> throw new IllegalArgumentException("no C client floor for " + backend);
     }
-    Files.writeString(file, JSON.writeValueAsString(result) + "\n");
+    Files.writeString(
+        file, JSON.writeValueAsString(Map.of("backend", backend, "micros", result)) + "\n");
   }
 
-  private static void redis(RunSettings settings, Map<String, Object> result) throws Exception {
+  private static void redis(RunSettings settings, Map<String, Double> result) throws Exception {
     URI url = URI.create(TestBackends.redisUrl());
     String key = "pa-floor-" + UUID.randomUUID().toString().substring(0, 8) + ":" + USER;
     int requests = settings.singleShot() ? 200 : settings == RunSettings.QUICK ? 5_000 : 20_000;
@@ -94,18 +102,21 @@ final class ClientFloor {
     }
   }
 
-  /** The average latency of {@code redis-benchmark --csv}, whose third column is it in ms. */
+  /**
+   * The average latency of {@code redis-benchmark --csv}, in µs: the sixth cell from the end of its
+   * result line (the first cell, the command, holds the JSON and its commas).
+   */
   static double redisLatency(String csv) {
     for (String line : csv.split("\r?\n")) {
-      String[] cells = line.replace("\"", "").split(",");
-      if (cells.length >= 3 && !cells[0].equals("test")) {
-        return Double.parseDouble(cells[2]) * 1_000;
+      String[] cells = line.split("\",\"");
+      if (cells.length >= 8 && !line.startsWith("\"test\"")) {
+        return Double.parseDouble(cells[cells.length - 6]) * 1_000;
       }
     }
     throw new IllegalStateException("no latency in redis-benchmark's output: " + csv);
   }
 
-  private static void postgresql(RunSettings settings, Map<String, Object> result)
+  private static void postgresql(RunSettings settings, Map<String, Double> result)
       throws Exception {
     // The adapter's own table, created (and dropped on close) by the benchmark backend.
     try (BenchmarkBackend opened = Backends.open("postgresql")) {
@@ -135,23 +146,23 @@ final class ClientFloor {
   static String selectSql(String table) {
     return "SELECT config_name, sticky_values FROM "
         + table
-        + " WHERE storage_key = '"
-        + USER
-        + ":userID' AND (expires_at IS NULL OR expires_at > :now);\n";
+        + " WHERE storage_key = "
+        + PGBENCH_KEY
+        + " AND (expires_at IS NULL OR expires_at > :now);\n";
   }
 
   /**
    * The adapter's upsert of one entry. The JSON goes in an escape string with its colons written
-   * {@code \x3a}: pgbench would read {@code :name} inside it as one of its variables.
+   * {@code \x3a}, as the key does.
    */
   static String upsertSql(String table) {
     String json =
         SampleEntries.TYPICAL_JSON.replace("\\", "\\\\").replace("'", "\\'").replace(":", "\\x3a");
     return "INSERT INTO "
         + table
-        + " AS pa (storage_key, config_name, sticky_values, updated_at, expires_at) VALUES ('"
-        + USER
-        + ":userID', '"
+        + " AS pa (storage_key, config_name, sticky_values, updated_at, expires_at) VALUES ("
+        + PGBENCH_KEY
+        + ", '"
         + SampleEntries.SAVED_CONFIG
         + "', E'"
         + json
