@@ -26,16 +26,20 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public record BenchmarkPass(
     String name, Class<?> benchmark, @Nullable String backend, int threads) {
 
+  /** Benchmarks whose one call is long: 2 warm-up and 5 measured iterations in a full run. */
+  static final List<Class<?>> SLOW_CALLS = List.of(PurgeBenchmark.class, CopyBenchmark.class);
+
   /** The backends the scaling and near-cache passes run on: one key-value, one SQL server. */
   static final List<String> SCALING = List.of("redis", "postgresql");
 
   /**
    * Every pass of a run: the codec and the decision's parts; then for each backend its storage
    * pairs, the C client's floor right after them (Redis, PostgreSQL: the same run window), the
-   * per-request pair, {@code deleteAll}, {@code purge} of 10,000 entries (one thread), and where
-   * they apply the in-memory sticky hit, the scaling passes, the near cache and the cluster's
-   * parallel {@code loadAll}; then the naive comparisons. Pairs run at every thread count of the
-   * settings, the single-thread measurements (purge, scaling, cache, cluster, floor) once.
+   * per-request pair, {@code deleteAll}, {@code purge} of 10,000 entries and copy throughput (one
+   * thread each), and where they apply the in-memory sticky hit, the scaling passes, the near cache
+   * and the cluster's parallel {@code loadAll}; then the naive comparisons. Pairs run at every
+   * thread count of the settings, the single-thread measurements (purge, copy, scaling, cache,
+   * cluster, floor) once.
    *
    * @param settings the run's settings
    * @param backends the backends to include, from {@link
@@ -53,7 +57,8 @@ public record BenchmarkPass(
       }
       perThreadCount(passes, settings, "request", RequestBenchmark.class, backend);
       perThreadCount(passes, settings, "delete-all", DeleteAllBenchmark.class, backend);
-      passes.add(new BenchmarkPass("purge-" + backend + "-1t", PurgeBenchmark.class, backend, 1));
+      passes.add(once("purge", PurgeBenchmark.class, backend));
+      passes.add(once("copy", CopyBenchmark.class, backend));
       if (backend.equals("memory")) {
         perThreadCount(passes, settings, "memory-hit", MemoryHitBenchmark.class, null);
       }
@@ -117,6 +122,14 @@ public record BenchmarkPass(
       // The paired benchmarks count their sides' allocations themselves; the others get JMH's.
       options.addProfiler(GCProfiler.class);
     }
-    return settings.applyTo(options, threads).build();
+    settings.applyTo(options, threads);
+    if (SLOW_CALLS.contains(benchmark) && !settings.singleShot()) {
+      // One call takes from tens of milliseconds to seconds (DynamoDB Local) and re-seeds
+      // thousands of entries first: fewer iterations keep the whole run within about 35 minutes.
+      options
+          .warmupIterations(Math.min(2, settings.warmupIterations()))
+          .measurementIterations(Math.min(5, settings.measurementIterations()));
+    }
+    return options.build();
   }
 }

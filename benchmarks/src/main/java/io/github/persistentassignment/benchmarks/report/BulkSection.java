@@ -5,7 +5,10 @@ import static io.github.persistentassignment.benchmarks.report.Format.ratio;
 import java.util.List;
 import java.util.Locale;
 
-/** Purge of a stopped experiment's 10,000 entries, ours against the plain raw way. */
+/**
+ * Purge of a stopped experiment's 10,000 entries, and copy throughput, each ours against the plain
+ * raw way.
+ */
 final class BulkSection {
   private BulkSection() {}
 
@@ -39,6 +42,36 @@ final class BulkSection {
     }
     if (!any) {
       out.append("| not measured in this run | | | | |\n");
+    }
+    out.append('\n');
+  }
+
+  static void copy(StringBuilder out, Measurements results, List<String> backends) {
+    out.append("## Copy throughput\n\n")
+        .append("One thread: 1,000 entries from an in-memory store into the backend. Ours: the")
+        .append(" core copy API a migration uses, `forEachEntry` of the source and `copyIfAbsent`")
+        .append(" of each entry; raw: a loop over the same entries as JSON, each written with the")
+        .append(" raw insert-if-absent. The target is emptied, untimed, before each call.\n\n");
+    Format.header(out, "backend", "ours entries/s", "raw entries/s", "ours time / raw time");
+    boolean any = false;
+    for (String backend : backends) {
+      Measurements.Pair pair = results.pair("CopyBenchmark", "copy", backend, 1);
+      if (pair.ours().isEmpty()) {
+        continue;
+      }
+      any = true;
+      out.append("| ")
+          .append(backend)
+          .append(" | ")
+          .append(Format.count(1_000 / (pair.ours().get().micros() / 1e6)))
+          .append(" | ")
+          .append(pair.other().map(m -> Format.count(1_000 / (m.micros() / 1e6))).orElse("–"))
+          .append(" | ")
+          .append(ratio(pair.ratio()))
+          .append(" |\n");
+    }
+    if (!any) {
+      out.append("| not measured in this run | | | |\n");
     }
     out.append('\n');
   }

@@ -126,6 +126,7 @@ public final class Report {
     RequestSection.append(out, results, backends, threads);
     EndToEndSection.append(out, results, backends, threads);
     BulkSection.append(out, results, backends);
+    BulkSection.copy(out, results, backends);
     ScalingSection.append(out, results);
     CacheSection.append(out, results, backends);
     NaiveSection.append(out, results, backends, threads);
