@@ -40,6 +40,13 @@ public class CopyBenchmark {
   private static final String OURS_CONFIG = "copied_ours";
   private static final String RAW_CONFIG = "copied_raw";
 
+  /**
+   * Entries per call: {@value #ENTRIES} in a run; the smoke test sets fewer, since it checks that
+   * the benchmark works, not how fast.
+   */
+  @Param({"1000"})
+  public int entries = ENTRIES;
+
   /** The target backend, one of {@link Backends#NAMES}. */
   @Param({"memory"})
   public String backend = "memory";
@@ -56,7 +63,7 @@ public class CopyBenchmark {
     opened = Backends.open(backend);
     target = opened.storage();
     raw = opened.raw();
-    for (int i = 0; i < ENTRIES; i++) {
+    for (int i = 0; i < entries; i++) {
       String key = "copied-" + i + ":userID";
       source.save(key, OURS_CONFIG, SampleEntries.TYPICAL);
       rawSource.add(Map.entry(key, SampleEntries.TYPICAL_JSON));
@@ -111,10 +118,10 @@ public class CopyBenchmark {
     return copiedAll("raw", written);
   }
 
-  private static long copiedAll(String side, long written) {
-    if (written != ENTRIES) {
+  private long copiedAll(String side, long written) {
+    if (written != entries) {
       throw new IllegalStateException(
-          "the " + side + " copy wrote " + written + " entries, not " + ENTRIES);
+          "the " + side + " copy wrote " + written + " entries, not " + entries);
     }
     return written;
   }

@@ -2,6 +2,8 @@ package io.github.persistentassignment.benchmarks.report;
 
 import static io.github.persistentassignment.benchmarks.report.Format.ratio;
 
+import io.github.persistentassignment.benchmarks.CopyBenchmark;
+import io.github.persistentassignment.benchmarks.PurgeBenchmark;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +24,9 @@ final class BulkSection {
     Format.header(out, "backend", "ours ms", "raw ms", "ours / raw", "entries/s (ours)");
     boolean any = false;
     for (String backend : backends) {
-      Measurements.Pair pair = results.pair("PurgeBenchmark", "purge", backend, 1);
+      Measurements.Pair pair =
+          results.pair(
+              "PurgeBenchmark", "purge[entries=" + PurgeBenchmark.ENTRIES + "]", backend, 1);
       if (pair.ours().isEmpty()) {
         continue;
       }
@@ -55,7 +59,8 @@ final class BulkSection {
     Format.header(out, "backend", "ours entries/s", "raw entries/s", "ours time / raw time");
     boolean any = false;
     for (String backend : backends) {
-      Measurements.Pair pair = results.pair("CopyBenchmark", "copy", backend, 1);
+      Measurements.Pair pair =
+          results.pair("CopyBenchmark", "copy[entries=" + CopyBenchmark.ENTRIES + "]", backend, 1);
       if (pair.ours().isEmpty()) {
         continue;
       }
