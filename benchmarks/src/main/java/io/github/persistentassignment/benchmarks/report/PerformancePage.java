@@ -29,7 +29,9 @@ final class PerformancePage {
         .append(" machine differ 2–2.5× from host to host, ratios do not.\n\n")
         .append("## Targets\n\n");
     Report.targetsTable(out, run.verdicts());
-    out.append('\n');
+    out.append(
+            "\nThe sections the verdicts name, and every pair per backend and thread count, are in")
+        .append(" the [full report](../benchmarks/results/latest.md).\n\n");
     // The short sections are the full report's own tables.
     AdapterSection.summary(out, results, run.backends());
     FloorSection.append(out, results, run.floors());

@@ -117,6 +117,7 @@ class PublishTest {
     List<String> targets = link.results().map(m -> m.group(1)).toList();
     assertThat(targets)
         .containsExactly(
+            "../benchmarks/results/latest.md",
             "../README.md",
             "failure-behaviour.md",
             "metrics-and-cache.md",
