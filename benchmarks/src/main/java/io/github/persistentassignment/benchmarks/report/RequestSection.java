@@ -23,7 +23,7 @@ final class RequestSection {
   private RequestSection() {}
 
   /**
-   * ours / raw of the request on each judged backend, at or below {@link Report#OVERHEAD_TARGET}.
+   * ours / raw of the request on each judged backend, at or below {@link Targets#OVERHEAD}.
    */
   static Verdict verdict(Measurements results, List<Integer> threads) {
     List<String> parts = new ArrayList<>();
