@@ -49,7 +49,7 @@ final class FloorSection {
       try {
         JsonNode micros = JSON.readTree(file.toFile()).path("micros");
         Map<String, Double> commands = new LinkedHashMap<>();
-        micros.fields().forEachRemaining(f -> commands.put(f.getKey(), f.getValue().asDouble()));
+        micros.properties().forEach(f -> commands.put(f.getKey(), f.getValue().asDouble()));
         floors.put(backend, commands);
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + file, e);

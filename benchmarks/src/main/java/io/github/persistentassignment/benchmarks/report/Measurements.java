@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -107,15 +108,12 @@ public final class Measurements {
    */
   private static String sizeSuffix(JsonNode params) {
     StringBuilder suffix = new StringBuilder();
-    params
-        .fields()
-        .forEachRemaining(
-            field -> {
-              if (!field.getKey().equals("backend")) {
-                suffix.append('[').append(field.getKey()).append('=');
-                suffix.append(field.getValue().asText()).append(']');
-              }
-            });
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
+      if (!field.getKey().equals("backend")) {
+        suffix.append('[').append(field.getKey()).append('=');
+        suffix.append(field.getValue().asText()).append(']');
+      }
+    }
     return suffix.toString();
   }
 

@@ -22,9 +22,7 @@ final class RequestSection {
 
   private RequestSection() {}
 
-  /**
-   * ours / raw of the request on each judged backend, at or below {@link Targets#OVERHEAD}.
-   */
+  /** ours / raw of the request on each judged backend, at or below {@link Targets#OVERHEAD}. */
   static Verdict verdict(Measurements results, List<Integer> threads) {
     List<String> parts = new ArrayList<>();
     boolean allMet = true;
