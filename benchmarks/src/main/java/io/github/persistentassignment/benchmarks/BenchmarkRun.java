@@ -56,7 +56,9 @@ public final class BenchmarkRun {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       status = 2;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // An Error too (a class gone from a jar rebuilt under the run): without System.exit below,
+      // DynamoDB Local's threads would keep this JVM, and the servers it started, alive.
       e.printStackTrace();
       status = 1;
     }
