@@ -26,9 +26,20 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public record BenchmarkPass(
     String name, Class<?> benchmark, @Nullable String backend, int threads) {
 
+  /** Benchmarks whose one call is long: 2 warm-up and 5 measured iterations in a full run. */
+  static final List<Class<?>> SLOW_CALLS = List.of(PurgeBenchmark.class, CopyBenchmark.class);
+
+  /** The backends the scaling and near-cache passes run on: one key-value, one SQL server. */
+  static final List<String> SCALING = List.of("redis", "postgresql");
+
   /**
-   * Every pass of a run: the codec and the decision's parts, then each backend's storage and
-   * per-request benchmarks, then the naive comparisons, each at every thread count of the settings.
+   * Every pass of a run: the codec and the decision's parts; then for each backend its storage
+   * pairs, the C client's floor right after them (Redis, PostgreSQL: the same run window), the
+   * per-request pair, {@code deleteAll}, {@code purge} of 10,000 entries and copy throughput (one
+   * thread each), and where they apply the in-memory sticky hit, the scaling passes, the near cache
+   * and the cluster's parallel {@code loadAll}; then the naive comparisons. Pairs run at every
+   * thread count of the settings, the single-thread measurements (purge, copy, scaling, cache,
+   * cluster, floor) once.
    *
    * @param settings the run's settings
    * @param backends the backends to include, from {@link
@@ -40,34 +51,49 @@ public record BenchmarkPass(
     passes.add(new BenchmarkPass("codec", CodecBenchmark.class, null, 1));
     passes.add(new BenchmarkPass("decision", DecisionBenchmark.class, null, 1));
     for (String backend : backends) {
-      for (int threads : settings.threadCounts()) {
+      perThreadCount(passes, settings, "storage", StorageBenchmark.class, backend);
+      if (ClientFloor.BACKENDS.contains(backend)) {
+        passes.add(new BenchmarkPass("floor-" + backend, ClientFloor.class, backend, 1));
+      }
+      perThreadCount(passes, settings, "request", RequestBenchmark.class, backend);
+      perThreadCount(passes, settings, "delete-all", DeleteAllBenchmark.class, backend);
+      passes.add(once("purge", PurgeBenchmark.class, backend));
+      passes.add(once("copy", CopyBenchmark.class, backend));
+      if (backend.equals("memory")) {
+        perThreadCount(passes, settings, "memory-hit", MemoryHitBenchmark.class, null);
+      }
+      if (SCALING.contains(backend)) {
+        passes.add(once("load-scaling", LoadScalingBenchmark.class, backend));
+        passes.add(once("load-all-scaling", LoadAllScalingBenchmark.class, backend));
+        passes.add(once("near-cache", NearCacheBenchmark.class, backend));
+      }
+      if (backend.equals("redis-cluster")) {
         passes.add(
-            new BenchmarkPass(
-                "storage-" + backend + "-" + threads + "t",
-                StorageBenchmark.class,
-                backend,
-                threads));
-        passes.add(
-            new BenchmarkPass(
-                "request-" + backend + "-" + threads + "t",
-                RequestBenchmark.class,
-                backend,
-                threads));
+            new BenchmarkPass("cluster-load-all-1t", ClusterLoadAllBenchmark.class, null, 1));
       }
     }
     for (String backend : backends) {
       if (Backends.WITH_NAIVE.contains(backend)) {
-        for (int threads : settings.threadCounts()) {
-          passes.add(
-              new BenchmarkPass(
-                  "naive-" + backend + "-" + threads + "t",
-                  NaiveBaselineBenchmark.class,
-                  backend,
-                  threads));
-        }
+        perThreadCount(passes, settings, "naive", NaiveBaselineBenchmark.class, backend);
       }
     }
     return passes;
+  }
+
+  private static void perThreadCount(
+      List<BenchmarkPass> passes,
+      RunSettings settings,
+      String stem,
+      Class<?> benchmark,
+      @Nullable String backend) {
+    for (int threads : settings.threadCounts()) {
+      String name = stem + (backend == null ? "" : "-" + backend) + "-" + threads + "t";
+      passes.add(new BenchmarkPass(name, benchmark, backend, threads));
+    }
+  }
+
+  private static BenchmarkPass once(String stem, Class<?> benchmark, String backend) {
+    return new BenchmarkPass(stem + "-" + backend + "-1t", benchmark, backend, 1);
   }
 
   /**
@@ -91,10 +117,22 @@ public record BenchmarkPass(
             .jvmArgsAppend(forkArguments.toArray(String[]::new));
     if (backend != null) {
       options.param("backend", backend);
-    } else {
+    }
+    if (benchmark == CodecBenchmark.class || benchmark == DecisionBenchmark.class) {
       // The paired benchmarks count their sides' allocations themselves; the others get JMH's.
       options.addProfiler(GCProfiler.class);
     }
-    return settings.applyTo(options, threads).build();
+    settings.applyTo(options, threads);
+    if (SLOW_CALLS.contains(benchmark) && settings.singleShot()) {
+      options.param("entries", "100"); // the smoke run: that it works, not how fast
+    }
+    if (SLOW_CALLS.contains(benchmark) && !settings.singleShot()) {
+      // One call takes from tens of milliseconds to seconds (DynamoDB Local) and re-seeds
+      // thousands of entries first: fewer iterations keep the whole run within about 35 minutes.
+      options
+          .warmupIterations(Math.min(2, settings.warmupIterations()))
+          .measurementIterations(Math.min(5, settings.measurementIterations()));
+    }
+    return options.build();
   }
 }

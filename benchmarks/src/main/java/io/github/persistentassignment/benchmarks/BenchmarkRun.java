@@ -5,6 +5,7 @@ import io.github.persistentassignment.benchmarks.backends.Backends;
 import io.github.persistentassignment.benchmarks.backends.BenchmarkBackend;
 import io.github.persistentassignment.benchmarks.backends.SharedServers;
 import io.github.persistentassignment.benchmarks.report.Environment;
+import io.github.persistentassignment.benchmarks.report.PassOutcome;
 import io.github.persistentassignment.benchmarks.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * Runs every benchmark and writes the report: {@code benchmarks/run} (which builds this jar first)
@@ -25,7 +25,9 @@ import org.openjdk.jmh.runner.RunnerException;
  * (default all: {@value #ALL}); {@code --quick} for shorter iterations while trying changes out. It
  * checks every backend first, starts the Redis Cluster and DynamoDB Local once for the whole run,
  * runs each {@link BenchmarkPass} in forked JVMs, and writes {@code DIR/raw/<pass>.json}, {@code
- * DIR/raw/<pass>.txt}, {@code DIR/raw/environment.json} and {@code DIR/latest.md}.
+ * DIR/raw/<pass>.txt}, {@code DIR/raw/environment.json}, {@code DIR/raw/passes.json} (how each pass
+ * ended) and {@code DIR/latest.md}; with the default folder also {@code docs/performance.md} and
+ * the README's performance summary. A pass that fails is recorded as failed and the run goes on.
  */
 public final class BenchmarkRun {
   static final String ALL = "memory,redis,redis-cluster,postgresql,mariadb,sqlite,dynamodb";
@@ -34,11 +36,15 @@ public final class BenchmarkRun {
   private static final List<String> FORK_OPTIONS =
       List.of("-Xms2g", "-Xmx2g", "--enable-native-access=ALL-UNNAMED");
 
+  /** Where the committed report lives, relative to the repository's root. */
+  private static final Path DEFAULT_RESULTS = Path.of("benchmarks/results");
+
   private BenchmarkRun() {}
 
   /**
-   * Runs the benchmarks and exits: 0 when the report is written, 2 for a usage error, 1 for any
-   * other failure (a missing server, a failing benchmark).
+   * Runs the benchmarks and exits: 0 when the report is written (a pass that failed is listed in it
+   * as failed, with its error), 2 for a usage error, 1 when no report could be written (a missing
+   * server).
    *
    * @param args the options above
    */
@@ -50,7 +56,9 @@ public final class BenchmarkRun {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       status = 2;
-    } catch (IOException | RunnerException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // An Error too (a class gone from a jar rebuilt under the run): without System.exit below,
+      // DynamoDB Local's threads would keep this JVM, and the servers it started, alive.
       e.printStackTrace();
       status = 1;
     }
@@ -59,8 +67,8 @@ public final class BenchmarkRun {
     System.exit(status);
   }
 
-  private static void run(String[] args) throws IOException, RunnerException {
-    Path results = Path.of("benchmarks/results");
+  private static void run(String[] args) throws IOException {
+    Path results = DEFAULT_RESULTS;
     List<String> backends = Backends.NAMES;
     RunSettings settings = RunSettings.FULL;
     for (int i = 0; i < args.length; i++) {
@@ -92,14 +100,37 @@ public final class BenchmarkRun {
 
     List<BenchmarkPass> passes = BenchmarkPass.plan(settings, backends);
     long start = System.nanoTime();
-    for (int i = 0; i < passes.size(); i++) {
-      BenchmarkPass pass = passes.get(i);
-      log("[" + (i + 1) + "/" + passes.size() + "] " + pass.name() + " (" + elapsed(start) + ")");
-      new Runner(pass.options(settings, raw, forkArguments)).run();
+    RunSettings chosen = settings;
+    PassRunner runner =
+        new PassRunner(
+            raw,
+            pass -> runPass(pass, chosen, raw, forkArguments),
+            line -> log(line + " (" + elapsed(start) + ")"));
+    List<PassOutcome> outcomes = runner.runAll(passes);
+    long failed = outcomes.stream().filter(PassOutcome::failed).count();
+    if (failed > 0) {
+      log(failed + " of " + outcomes.size() + " passes failed; the report lists them");
     }
     environment.finish();
     environment.write(raw.resolve("environment.json"));
-    log("wrote " + Report.write(results) + " after " + elapsed(start));
+    if (results.equals(DEFAULT_RESULTS)) {
+      // The committed report: docs/performance.md and the README's summary come from it too.
+      Report.publish(results, Path.of(".")).forEach(file -> log("wrote " + file));
+    } else {
+      log("wrote " + Report.write(results) + " (not the docs page or README: --results is set)");
+    }
+    log("finished after " + elapsed(start));
+  }
+
+  /** One pass: a JMH run in forked JVMs, or the C clients' floor, run as processes. */
+  private static void runPass(
+      BenchmarkPass pass, RunSettings settings, Path raw, List<String> forkArguments)
+      throws Exception {
+    if (pass.benchmark() == ClientFloor.class) {
+      ClientFloor.measure(pass.backend(), settings, raw.resolve(pass.name() + ".json"));
+    } else {
+      new Runner(pass.options(settings, raw, forkArguments)).run();
+    }
   }
 
   /** Creates the raw folder, removing an earlier run's files so that none is mixed in. */
@@ -107,7 +138,8 @@ public final class BenchmarkRun {
     Files.createDirectories(raw);
     try (Stream<Path> old = Files.list(raw)) {
       for (Path file : old.toList()) {
-        if (file.toString().endsWith(".json") || file.toString().endsWith(".txt")) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json") || name.endsWith(".txt")) {
           Files.delete(file);
         }
       }

@@ -1,7 +1,11 @@
 package io.github.persistentassignment.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.persistentassignment.StickyValues;
 import io.github.persistentassignment.codec.StickyValuesCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,7 +17,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The universal-format codec on its own: encoding and decoding the typical entry (5 parameters, 2
  * exposures, about 480 bytes) and a 10 KB one, and both in a row, which is what a save followed by
- * a load costs in CPU.
+ * a load costs in CPU. Beside them, Jackson databind's general-purpose tree over the same bytes
+ * ({@code ObjectMapper.readTree}, {@code writeValueAsBytes}): what a JSON library does with no
+ * knowledge of the format, the yardstick for the codec's own parser and writer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -24,6 +30,17 @@ public class CodecBenchmark {
   private String typicalJson = SampleEntries.TYPICAL_JSON;
   private StickyValues large = SampleEntries.LARGE;
   private String largeJson = SampleEntries.LARGE_JSON;
+  private byte[] typicalBytes = SampleEntries.TYPICAL_JSON.getBytes(StandardCharsets.UTF_8);
+  private final ObjectMapper jackson = new ObjectMapper();
+  private JsonNode typicalTree = readTree(typicalBytes);
+
+  private JsonNode readTree(byte[] bytes) {
+    try {
+      return jackson.readTree(bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException("the sample entry is not JSON", e);
+    }
+  }
 
   /**
    * Encodes the typical entry.
@@ -83,5 +100,27 @@ public class CodecBenchmark {
   @Benchmark
   public StickyValues roundTrip_large() {
     return StickyValuesCodec.decode(StickyValuesCodec.encode(large));
+  }
+
+  /**
+   * Jackson's tree parse of the typical entry's bytes, the counterpart of {@link #decode_typical}.
+   *
+   * @return the tree
+   */
+  @Benchmark
+  public JsonNode jacksonReadTree_typical() {
+    return readTree(typicalBytes);
+  }
+
+  /**
+   * Jackson's write of the typical entry's tree to bytes, the counterpart of {@link
+   * #encode_typical}.
+   *
+   * @return the bytes
+   * @throws IOException never, for a tree
+   */
+  @Benchmark
+  public byte[] jacksonWrite_typical() throws IOException {
+    return jackson.writeValueAsBytes(typicalTree);
   }
 }

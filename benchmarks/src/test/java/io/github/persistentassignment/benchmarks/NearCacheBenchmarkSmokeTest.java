@@ -15,8 +15,9 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 
 /**
- * Runs {@link NearCacheBenchmark} once, in this JVM ({@link RunSettings#SMOKE}), so that it cannot
- * stop working unnoticed. It is not in the full run's plan: it is run on its own (see its Javadoc).
+ * Runs {@link NearCacheBenchmark} once over the in-memory store, in this JVM ({@link
+ * RunSettings#SMOKE}). The full run's plan measures the near cache over Redis and PostgreSQL, which
+ * {@link BenchmarksSmokeTest} runs with the rest of the plan; this covers the store it leaves out.
  */
 @DisplayName("The near-cache benchmark runs")
 class NearCacheBenchmarkSmokeTest {
@@ -28,7 +29,7 @@ class NearCacheBenchmarkSmokeTest {
   @TempDir Path raw;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"memory", "redis"})
+  @ValueSource(strings = {"memory"})
   @DisplayName("over each store")
   void runs(String backend) throws Exception {
     // Skips (or fails, when PA_REQUIRE_BACKENDS=true) here, without a server, not inside JMH.

@@ -123,9 +123,27 @@ final class DynamoDbBackend extends BenchmarkBackend {
               return thread;
             });
 
+    private final RawDynamoDbBatches batches;
+
     RawDynamoDb(DynamoDbClient client, String table) {
       this.client = client;
       this.table = table;
+      this.batches = new RawDynamoDbBatches(client, table);
+    }
+
+    @Override
+    public void seed(List<String> keys, List<String> configs, String json) {
+      batches.seed(keys, configs, json);
+    }
+
+    @Override
+    public long deleteAll(String key) {
+      return batches.deleteAll(key);
+    }
+
+    @Override
+    public long purge(String configName) {
+      return batches.purge(configName);
     }
 
     @Override

@@ -98,6 +98,30 @@ final class MemoryBackend extends BenchmarkBackend {
       return result;
     }
 
+    @Override
+    public void seed(List<String> keys, List<String> configs, String json) {
+      for (String key : keys) {
+        for (String config : configs) {
+          save(key, config, json);
+        }
+      }
+    }
+
+    @Override
+    public long deleteAll(String key) {
+      Map<String, StickyValues> removed = users.remove(key);
+      return removed == null ? 0 : removed.size();
+    }
+
+    @Override
+    public long purge(String configName) {
+      long removed = 0;
+      for (Map<String, StickyValues> entries : users.values()) {
+        removed += entries.remove(configName) != null ? 1 : 0;
+      }
+      return removed;
+    }
+
     private Map<String, StickyValues> entries(String key) {
       return users.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     }

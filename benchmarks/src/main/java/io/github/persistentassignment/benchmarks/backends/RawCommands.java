@@ -90,6 +90,42 @@ public interface RawCommands {
       List<String> keys, Collection<String> configs);
 
   /**
+   * Writes the given configs' entries for every key, in as few round trips as the client allows (a
+   * pipeline, one batch in one transaction, {@code BatchWriteItem}s): how the bulk benchmarks fill
+   * the store before each call, outside the timed region.
+   *
+   * @param keys the storage keys
+   * @param configs the configs each key gets
+   * @param json the entry's JSON
+   */
+  default void seed(List<String> keys, List<String> configs, String json) {
+    throw new UnsupportedOperationException("no bulk seeding on this backend");
+  }
+
+  /**
+   * Deletes every entry of one user in the command the adapter sends ({@code DEL}, {@code DELETE …
+   * WHERE storage_key = ?}, {@code Query} + {@code BatchWriteItem}).
+   *
+   * @param key the storage key
+   * @return how many entries (Redis: keys) it removed
+   */
+  default long deleteAll(String key) {
+    throw new UnsupportedOperationException("no raw deleteAll on this backend");
+  }
+
+  /**
+   * Removes one config's entries for every key, written the plain way for the backend: {@code SCAN}
+   * of every node with pipelined {@code HDEL}s, one {@code DELETE … WHERE config_name = ?}, a
+   * filtered {@code Scan} with {@code BatchWriteItem} deletes.
+   *
+   * @param configName the config
+   * @return how many entries it removed
+   */
+  default long purge(String configName) {
+    throw new UnsupportedOperationException("no raw purge on this backend");
+  }
+
+  /**
    * Decodes the named configs' entries of one user's reply, as the raw sides above do.
    *
    * @param entries config → stored JSON, as the client returned them

@@ -229,6 +229,52 @@ final class RawSql implements RawCommands {
     return users;
   }
 
+  /** Every row in one batch of the upsert, in one transaction. */
+  @Override
+  public void seed(List<String> keys, List<String> configs, String json) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+        for (String key : keys) {
+          for (String config : configs) {
+            bindRow(statement, key, config, json);
+            statement.addBatch();
+          }
+        }
+        statement.executeBatch();
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failed("seed", e);
+    }
+  }
+
+  @Override
+  public long deleteAll(String key) {
+    return update("DELETE FROM " + table + " WHERE storage_key = ?", key, "deleteAll");
+  }
+
+  /** One statement; the adapter deletes in batches so as not to hold one long transaction. */
+  @Override
+  public long purge(String configName) {
+    return update("DELETE FROM " + table + " WHERE config_name = ?", configName, "purge");
+  }
+
+  private long update(String sql, String value, String operation) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bindKey(statement, 1, value);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw failed(operation, e);
+    }
+  }
+
   private void bindRow(PreparedStatement statement, String key, String configName, String json)
       throws SQLException {
     bindKey(statement, 1, key);

@@ -43,7 +43,7 @@ final class RedisBackend extends BenchmarkBackend {
 
   private RedisBackend(
       String name, UnifiedJedis client, List<Admin> admins, RedisPersistentStorage storage) {
-    super(name, storage, new RawRedis(client, storage));
+    super(name, storage, new RawRedis(client, storage, admins));
     this.client = client;
     this.admins = admins;
     this.keyPrefix = storage.keyPrefix();
@@ -148,10 +148,12 @@ final class RedisBackend extends BenchmarkBackend {
     private final UnifiedJedis client;
     private final RedisPersistentStorage storage;
     private final String scriptSha;
+    private final List<Admin> nodes;
 
-    RawRedis(UnifiedJedis client, RedisPersistentStorage storage) {
+    RawRedis(UnifiedJedis client, RedisPersistentStorage storage, List<Admin> nodes) {
       this.client = client;
       this.storage = storage;
+      this.nodes = nodes;
       this.scriptSha = client.scriptLoad(SAVE_IF_ABSENT, "any-key");
     }
 
@@ -208,6 +210,48 @@ final class RedisBackend extends BenchmarkBackend {
         users.put(keys.get(i), RawCommands.decode(replies.get(i), configs));
       }
       return users;
+    }
+
+    @Override
+    public void seed(List<String> keys, List<String> configs, String json) {
+      try (AbstractPipeline pipeline = client.pipelined()) {
+        for (String key : keys) {
+          for (String config : configs) {
+            pipeline.hset(storage.redisKey(key), config, json);
+          }
+        }
+        pipeline.sync();
+      }
+    }
+
+    @Override
+    public long deleteAll(String key) {
+      return client.del(storage.redisKey(key));
+    }
+
+    /** SCAN of every master, then the page's HDELs in one pipeline, as a hand-written purge. */
+    @Override
+    public long purge(String configName) {
+      ScanParams match = new ScanParams().match(storage.keyPrefix() + "*").count(1_000);
+      long removed = 0;
+      for (Admin node : nodes) {
+        try (Jedis jedis = node.open()) {
+          String cursor = ScanParams.SCAN_POINTER_START;
+          do {
+            ScanResult<String> page = jedis.scan(cursor, match);
+            List<Response<Long>> replies = new ArrayList<>();
+            try (AbstractPipeline pipeline = client.pipelined()) {
+              page.getResult().forEach(key -> replies.add(pipeline.hdel(key, configName)));
+              pipeline.sync();
+            }
+            for (Response<Long> reply : replies) {
+              removed += reply.get();
+            }
+            cursor = page.getCursor();
+          } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+      }
+      return removed;
     }
   }
 }

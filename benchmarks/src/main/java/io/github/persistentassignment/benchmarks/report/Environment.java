@@ -143,8 +143,12 @@ public final class Environment {
     return backends;
   }
 
-  /** The 1, 5 and 15 minute load averages, showing how busy the machine was. */
-  private static String loadAverage() {
+  /**
+   * The 1, 5 and 15 minute load averages now, showing how busy the machine was.
+   *
+   * @return such as {@code 1.20 0.95 0.80}, or {@code unknown} off Linux
+   */
+  public static String loadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return fields[0] + " " + fields[1] + " " + fields[2];

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -42,7 +43,13 @@ public final class Measurements {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode root = JSON.readTree(file.toFile());
         if (root.isArray()) {
-          root.forEach(result -> all.addAll(parse(result)));
+          // passes.json is an array too; only JMH's elements name a benchmark
+          root.forEach(
+              result -> {
+                if (result.has("benchmark")) {
+                  all.addAll(parse(result));
+                }
+              });
         }
       }
     } catch (IOException e) {
@@ -58,7 +65,8 @@ public final class Measurements {
    * otherNanos}, {@code calls}, …) gives two measurements, {@code <method>_ours} and {@code
    * <method>_raw} (or {@code _naive} for the naive comparison): each side's time per call in each
    * iteration, and their median over the iterations, which a burst of load from another process
-   * moves less than the mean. Any other benchmark gives one measurement, the median of its
+   * moves less than the mean. A parameter besides the backend goes into the method's name ({@code
+   * load[entries=100]_ours}). Any other benchmark gives one measurement, the median of its
    * iterations ({@code rawData}), or JMH's score without them.
    *
    * @param result the element
@@ -67,7 +75,7 @@ public final class Measurements {
   static List<Measurement> parse(JsonNode result) {
     String[] parts = result.path("benchmark").asText().split("\\.");
     String benchmarkClass = parts[parts.length - 2];
-    String method = parts[parts.length - 1];
+    String method = parts[parts.length - 1] + sizeSuffix(result.path("params"));
     JsonNode backendNode = result.path("params").path("backend");
     String backend = backendNode.isMissingNode() ? null : backendNode.asText();
     int threads = result.path("threads").asInt(1);
@@ -92,6 +100,21 @@ public final class Measurements {
                 * toMicros,
             primary.path("scoreError").asDouble(Double.NaN) * toMicros,
             allocated.isMissingNode() ? null : allocated.asDouble()));
+  }
+
+  /**
+   * The parameters besides the backend, such as {@code [entries=100]}, which the scaling benchmarks
+   * vary: part of the method's name, so that each size is a measurement of its own.
+   */
+  private static String sizeSuffix(JsonNode params) {
+    StringBuilder suffix = new StringBuilder();
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
+      if (!field.getKey().equals("backend")) {
+        suffix.append('[').append(field.getKey()).append('=');
+        suffix.append(field.getValue().asText()).append(']');
+      }
+    }
+    return suffix.toString();
   }
 
   /** One side of a paired benchmark: median over iterations of nanoseconds per call, in µs. */
@@ -199,5 +222,41 @@ public final class Measurements {
     return order.stream()
         .filter(name -> all.stream().anyMatch(m -> name.equals(m.backend())))
         .toList();
+  }
+
+  /**
+   * Both sides of a paired benchmark.
+   *
+   * @param benchmarkClass the class's simple name
+   * @param operation the method, without the side
+   * @param backend the backend, or null
+   * @param threads the thread count
+   * @return the pair; either side may be missing
+   */
+  public Pair pair(String benchmarkClass, String operation, @Nullable String backend, int threads) {
+    String other = benchmarkClass.equals("NaiveBaselineBenchmark") ? "_naive" : "_raw";
+    return new Pair(
+        find(benchmarkClass, operation + "_ours", backend, threads),
+        find(benchmarkClass, operation + other, backend, threads));
+  }
+
+  /**
+   * Ours and the other side of one paired measurement.
+   *
+   * @param ours our side
+   * @param other the raw client, the naive adapter, or the uncached store
+   */
+  public record Pair(Optional<Measurement> ours, Optional<Measurement> other) {
+    /**
+     * ours / other, when both were measured.
+     *
+     * @return the ratio
+     */
+    public OptionalDouble ratio() {
+      if (ours.isEmpty() || other.isEmpty() || other.get().micros() <= 0) {
+        return OptionalDouble.empty();
+      }
+      return OptionalDouble.of(ours.get().micros() / other.get().micros());
+    }
   }
 }

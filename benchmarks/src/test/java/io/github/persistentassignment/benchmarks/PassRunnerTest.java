@@ -1,0 +1,53 @@
+package io.github.persistentassignment.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.persistentassignment.benchmarks.report.PassLog;
+import io.github.persistentassignment.benchmarks.report.PassOutcome;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The runner")
+class PassRunnerTest {
+  @TempDir Path raw;
+
+  @Test
+  @DisplayName("records a throwing pass as failed, with its error, and still runs the later ones")
+  void survivesAFailingPass() {
+    List<BenchmarkPass> passes =
+        List.of(
+            new BenchmarkPass("storage-memory-1t", StorageBenchmark.class, "memory", 1),
+            new BenchmarkPass("storage-dynamodb-8t", StorageBenchmark.class, "dynamodb", 8),
+            new BenchmarkPass("naive-redis-1t", NaiveBaselineBenchmark.class, "redis", 1));
+    List<String> ran = new ArrayList<>();
+    PassRunner runner =
+        new PassRunner(
+            raw,
+            pass -> {
+              ran.add(pass.name());
+              if (pass.backend().equals("dynamodb")) {
+                throw new IllegalStateException(
+                    "benchmark failed",
+                    new java.net.SocketTimeoutException("DynamoDB Local\n read timed out"));
+              }
+            },
+            line -> {});
+
+    List<PassOutcome> outcomes = runner.runAll(passes);
+
+    assertThat(ran).containsExactly("storage-memory-1t", "storage-dynamodb-8t", "naive-redis-1t");
+    assertThat(outcomes).extracting(PassOutcome::failed).containsExactly(false, true, false);
+    assertThat(outcomes.get(1).error())
+        .isEqualTo(
+            "IllegalStateException: benchmark failed ← SocketTimeoutException: DynamoDB Local"
+                + " read timed out");
+    assertThat(outcomes.get(0).error()).isNull();
+    assertThat(outcomes.get(2).loadBefore()).isNotBlank();
+    // written as it goes, so the report (and a run stopped half-way) has every outcome
+    assertThat(PassLog.read(raw)).isEqualTo(outcomes);
+  }
+}
