@@ -139,16 +139,18 @@ final class Targets {
             .limit(6)
             .toList();
     StringBuilder reason = new StringBuilder();
+    reason.append(misses.size()).append(misses.size() == 1 ? " pair" : " pairs").append(" over it");
     if (byCodec > 0) {
-      reason.append(byCodec).append(" of ").append(misses.size());
-      reason.append(" misses within the codec work the raw side skips (encoding); ");
+      reason.append(", ").append(byCodec).append(" of them within the encoding the raw side skips");
     }
-    reason.append(misses.size() - byCodec).append(" of ").append(misses.size());
-    reason.append(" beyond it (").append(String.join(", ", others));
-    reason.append(others.size() < misses.size() - byCodec ? ", …" : "");
-    reason.append("): the adapter's own work (argument checks, timeouts, lazy entries), or noise");
-    reason.append(" on a shared machine (see the load beside each pass); \"Where ours exceeds\"");
-    reason.append(" lists each");
+    if (!others.isEmpty()) {
+      reason.append(byCodec > 0 ? "; the others: " : ": ").append(String.join(", ", others));
+      reason.append(others.size() < misses.size() - byCodec ? ", …" : "");
+      reason.append(
+          " — the adapter's own work (argument checks, timeouts, lazy entries), or noise");
+      reason.append(" on a shared machine (see the load beside each pass)");
+    }
+    reason.append("; \"Where ours exceeds\" lists each");
     return reason.toString();
   }
 

@@ -45,8 +45,8 @@ class ReportTest {
 
     assertThat(report)
         .contains(
-            "| 1 thread: 1 of 2 within; highest 1.25× (redis save, 1 thread) | missed: 1 of 1"
-                + " beyond it (redis save 1.25×): the adapter's own work")
+            "| 1 thread: 1 of 2 within; highest 1.25× (redis save, 1 thread) | missed: 1 pair"
+                + " over it: redis save 1.25× — the adapter's own work")
         // DESIGN 14's reads: load within 1.10× on redis
         .contains("| 1 thread: 1 of 1 within; highest 1.10× (redis load, 1 thread) | met |")
         .contains("| redis 1 thread 0.50× | met |")
