@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The universal-format codec on its own: encoding and decoding the typical entry (5 parameters, 2
@@ -122,5 +123,30 @@ public class CodecBenchmark {
   @Benchmark
   public byte[] jacksonWrite_typical() throws IOException {
     return jackson.writeValueAsBytes(typicalTree);
+  }
+
+  /**
+   * The typical entry's round trip, ours against Jackson's tree, timed call by call (100 calls a
+   * side, alternating which goes first): decode then encode of the same bytes on each side, so the
+   * ratio holds whatever else the machine is doing while it runs.
+   *
+   * @param times where the two sides' times go
+   * @param blackhole keeps results alive
+   */
+  @Benchmark
+  public void roundTripVsJackson_typical(PairedTimes times, Blackhole blackhole) {
+    times.measure(
+        blackhole,
+        100,
+        () -> StickyValuesCodec.encode(StickyValuesCodec.decode(typicalJson)),
+        () -> writeTree(readTree(typicalBytes)));
+  }
+
+  private byte[] writeTree(JsonNode tree) {
+    try {
+      return jackson.writeValueAsBytes(tree);
+    } catch (IOException e) {
+      throw new IllegalStateException("a tree is always writable", e);
+    }
   }
 }

@@ -47,6 +47,16 @@ final class CoreSection {
     Format.header(out, "operation", "codec µs", "Jackson µs", "codec / Jackson");
     jacksonRow(out, results, "decode ↔ readTree", "decode_typical", "jacksonReadTree_typical");
     jacksonRow(out, results, "encode ↔ write", "encode_typical", "jacksonWrite_typical");
+    Measurements.Pair paired = results.pair(CODEC, "roundTripVsJackson_typical", null, 1);
+    if (paired.ratio().isPresent()) {
+      out.append("| decode + encode ↔ readTree + write, timed call by call | ")
+          .append(time(paired.ours()))
+          .append(" | ")
+          .append(time(paired.other()))
+          .append(" | ")
+          .append(Format.ratio(paired.ratio().getAsDouble()))
+          .append(" |\n");
+    }
     out.append('\n');
   }
 

@@ -96,6 +96,26 @@ class ReportTest {
   }
 
   @Test
+  @DisplayName("judges the codec on its call-by-call pair with Jackson when the run has it")
+  void codecPairedWithJackson() {
+    String codec = "CodecBenchmark";
+    List<Measurement> all = new ArrayList<>();
+    // the sides measured apart say "missed" (4.8 against 4.0); the pair, measured together, wins
+    all.add(new Measurement(codec, "roundTrip_typical", null, 1, 4.8, 0.1, null));
+    all.add(new Measurement(codec, "jacksonReadTree_typical", null, 1, 2.5, 0.1, null));
+    all.add(new Measurement(codec, "jacksonWrite_typical", null, 1, 1.5, 0.1, null));
+    all.add(new Measurement(codec, "roundTripVsJackson_typical_ours", null, 1, 3.0, 0.1, null));
+    all.add(new Measurement(codec, "roundTripVsJackson_typical_raw", null, 1, 4.0, 0.1, null));
+
+    String report = Report.render(new Measurements(all), Environment.capture("test", "settings"));
+
+    assertThat(report)
+        .contains("| 0.75× (timed call by call: 3.00 µs against 4.00 µs) | met |")
+        .contains(
+            "| decode + encode ↔ readTree + write, timed call by call | 3.00 | 4.00 | 0.75× |");
+  }
+
+  @Test
   @DisplayName("says when nothing was measured instead of claiming a target met")
   void nothingMeasured() {
     String report = Report.render(new Measurements(List.of()), Environment.capture("t", "s"));
