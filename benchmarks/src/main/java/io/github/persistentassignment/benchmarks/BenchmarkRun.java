@@ -5,12 +5,15 @@ import io.github.persistentassignment.benchmarks.backends.Backends;
 import io.github.persistentassignment.benchmarks.backends.BenchmarkBackend;
 import io.github.persistentassignment.benchmarks.backends.SharedServers;
 import io.github.persistentassignment.benchmarks.report.Environment;
+import io.github.persistentassignment.benchmarks.report.PassLog;
 import io.github.persistentassignment.benchmarks.report.PassOutcome;
 import io.github.persistentassignment.benchmarks.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +25,9 @@ import org.openjdk.jmh.runner.Runner;
  * or {@code java -jar benchmarks/target/persistent-assignment-benchmarks.jar [options]}.
  *
  * <p>Options: {@code --results DIR} (default {@code benchmarks/results}); {@code --backends a,b,…}
- * (default all: {@value #ALL}); {@code --quick} for shorter iterations while trying changes out. It
+ * (default all: {@value #ALL}); {@code --quick} for shorter iterations while trying changes out;
+ * {@code --rerun pass,…} runs only the named passes again into the existing results (their raw
+ * files and outcomes replaced, the rest kept) and says so in the report's machine section. It
  * checks every backend first, starts the Redis Cluster and DynamoDB Local once for the whole run,
  * runs each {@link BenchmarkPass} in forked JVMs, and writes {@code DIR/raw/<pass>.json}, {@code
  * DIR/raw/<pass>.txt}, {@code DIR/raw/environment.json}, {@code DIR/raw/passes.json} (how each pass
@@ -71,39 +76,50 @@ public final class BenchmarkRun {
     Path results = DEFAULT_RESULTS;
     List<String> backends = Backends.NAMES;
     RunSettings settings = RunSettings.FULL;
+    List<String> rerun = List.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--results" -> results = Path.of(args[++i]);
         case "--backends" -> backends = Arrays.asList(args[++i].split(","));
         case "--quick" -> settings = RunSettings.QUICK;
+        case "--rerun" -> rerun = Arrays.asList(args[++i].split(","));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + "; expected --results DIR, --backends a,b or --quick");
+                    + "; expected --results DIR, --backends a,b, --quick or --rerun pass,pass");
       }
     }
     Path raw = results.resolve("raw");
-    prepare(raw);
-
-    Environment environment =
-        Environment.capture("benchmarks/run " + String.join(" ", args), settings.describe());
-    environment.put("jmh", "JMH " + ArtifactVersions.of("org.openjdk.jmh", "jmh-core"));
+    Environment environment;
+    if (rerun.isEmpty()) {
+      prepare(raw);
+      environment =
+          Environment.capture("benchmarks/run " + String.join(" ", args), settings.describe());
+      environment.put("jmh", "JMH " + ArtifactVersions.of("org.openjdk.jmh", "jmh-core"));
+    } else {
+      // Some passes again, into the earlier run's results: its other raw files stay as they are.
+      environment = Environment.read(raw.resolve("environment.json"));
+    }
     for (String name : backends) {
       try (BenchmarkBackend backend = Backends.open(name)) {
-        environment.addBackend(name, backend.describe());
+        if (rerun.isEmpty()) {
+          environment.addBackend(name, backend.describe());
+        }
         log("found " + name + ": " + backend.describe());
       }
     }
     List<String> forkArguments = new ArrayList<>(FORK_OPTIONS);
     forkArguments.addAll(SharedServers.forkArguments(backends));
 
-    List<BenchmarkPass> passes = BenchmarkPass.plan(settings, backends);
+    List<BenchmarkPass> passes = chosen(BenchmarkPass.plan(settings, backends), rerun);
     long start = System.nanoTime();
+    String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     RunSettings chosen = settings;
     PassRunner runner =
         new PassRunner(
             raw,
+            rerun.isEmpty() ? List.of() : PassLog.read(raw),
             pass -> runPass(pass, chosen, raw, forkArguments),
             line -> log(line + " (" + elapsed(start) + ")"));
     List<PassOutcome> outcomes = runner.runAll(passes);
@@ -111,7 +127,18 @@ public final class BenchmarkRun {
     if (failed > 0) {
       log(failed + " of " + outcomes.size() + " passes failed; the report lists them");
     }
-    environment.finish();
+    if (rerun.isEmpty()) {
+      environment.finish();
+    } else {
+      environment.put(
+          "rerun",
+          String.join(", ", rerun)
+              + " run again from "
+              + startedAt
+              + " to "
+              + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+              + " (load beside each pass below)");
+    }
     environment.write(raw.resolve("environment.json"));
     if (results.equals(DEFAULT_RESULTS)) {
       // The committed report: docs/performance.md and the README's summary come from it too.
@@ -120,6 +147,21 @@ public final class BenchmarkRun {
       log("wrote " + Report.write(results) + " (not the docs page or README: --results is set)");
     }
     log("finished after " + elapsed(start));
+  }
+
+  /** The passes to run: all, or those named by {@code --rerun}, each of which must exist. */
+  static List<BenchmarkPass> chosen(List<BenchmarkPass> plan, List<String> rerun) {
+    if (rerun.isEmpty()) {
+      return plan;
+    }
+    List<String> names = plan.stream().map(BenchmarkPass::name).toList();
+    for (String name : rerun) {
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException(
+            "--rerun: no pass " + name + " with these backends; the passes are " + names);
+      }
+    }
+    return plan.stream().filter(pass -> rerun.contains(pass.name())).toList();
   }
 
   /** One pass: a JMH run in forked JVMs, or the C clients' floor, run as processes. */

@@ -21,11 +21,21 @@ final class PassRunner {
   }
 
   private final Path raw;
+  private final List<PassOutcome> earlier;
   private final PassAction action;
   private final Consumer<String> log;
 
   PassRunner(Path raw, PassAction action, Consumer<String> log) {
+    this(raw, List.of(), action, log);
+  }
+
+  /**
+   * A runner that re-runs some passes of an earlier run: their outcomes replace the earlier ones of
+   * the same name in {@code passes.json}, and every other earlier outcome is kept.
+   */
+  PassRunner(Path raw, List<PassOutcome> earlier, PassAction action, Consumer<String> log) {
     this.raw = raw;
+    this.earlier = List.copyOf(earlier);
     this.action = action;
     this.log = log;
   }
@@ -42,9 +52,23 @@ final class PassRunner {
       BenchmarkPass pass = passes.get(i);
       log.accept("[" + (i + 1) + "/" + passes.size() + "] " + pass.name());
       outcomes.add(runOne(pass));
-      PassLog.write(raw, outcomes);
+      PassLog.write(raw, merged(outcomes));
     }
     return outcomes;
+  }
+
+  /** The earlier outcomes with this run's in place of those of the same name, then the new ones. */
+  private List<PassOutcome> merged(List<PassOutcome> outcomes) {
+    List<PassOutcome> all = new ArrayList<>();
+    List<PassOutcome> unplaced = new ArrayList<>(outcomes);
+    for (PassOutcome old : earlier) {
+      PassOutcome now =
+          outcomes.stream().filter(o -> o.name().equals(old.name())).findFirst().orElse(old);
+      all.add(now);
+      unplaced.remove(now);
+    }
+    all.addAll(unplaced);
+    return all;
   }
 
   private PassOutcome runOne(BenchmarkPass pass) {

@@ -50,4 +50,35 @@ class PassRunnerTest {
     // written as it goes, so the report (and a run stopped half-way) has every outcome
     assertThat(PassLog.read(raw)).isEqualTo(outcomes);
   }
+
+  @Test
+  @DisplayName("re-runs some passes: their outcomes replace the earlier ones, the rest are kept")
+  void rerunReplacesOnlyThePassesRunAgain() {
+    PassOutcome codec = new PassOutcome("codec", false, null, "1 1 1", "1 1 1", 50);
+    PassOutcome memory =
+        new PassOutcome("storage-memory-1t", true, "timeout", "2 2 2", "2 2 2", 60);
+    PassOutcome redis = new PassOutcome("storage-redis-1t", false, null, "3 3 3", "3 3 3", 70);
+    PassRunner runner = new PassRunner(raw, List.of(codec, memory, redis), pass -> {}, line -> {});
+
+    List<PassOutcome> again =
+        runner.runAll(
+            List.of(new BenchmarkPass("storage-memory-1t", StorageBenchmark.class, "memory", 1)));
+
+    assertThat(again).hasSize(1);
+    assertThat(again.get(0).failed()).isFalse();
+    assertThat(PassLog.read(raw)).containsExactly(codec, again.get(0), redis);
+  }
+
+  @Test
+  @DisplayName("refuses to re-run a pass the plan does not have, naming the ones it has")
+  void rerunOfAnUnknownPass() {
+    List<BenchmarkPass> plan = List.of(new BenchmarkPass("codec", CodecBenchmark.class, null, 1));
+
+    assertThat(BenchmarkRun.chosen(plan, List.of("codec"))).isEqualTo(plan);
+    assertThat(BenchmarkRun.chosen(plan, List.of())).isEqualTo(plan);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> BenchmarkRun.chosen(plan, List.of("codecs")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--rerun: no pass codecs with these backends; the passes are [codec]");
+  }
 }

@@ -53,7 +53,9 @@ final class AdapterSection {
         .append(" of the user's 5 entries on both sides: ours asks for them (`get`; the adapter")
         .append(" decodes an entry when it is first asked for), raw decodes them with")
         .append(" `StickyValuesCodec.decode`. deleteAll stores the user again, untimed, before")
-        .append(" each call. Memory compares with a map of maps, timing 100 calls at a time")
+        .append(
+            " each call. Memory compares with a map of maps of the same JSON, timing 100 calls at a")
+        .append(" time")
         .append(" (deleteAll: one). B/op: bytes the calling thread allocated per operation.\n\n");
     for (String backend : backends) {
       out.append("### ").append(backend).append("\n\n| operation |");

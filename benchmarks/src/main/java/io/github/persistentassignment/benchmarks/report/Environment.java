@@ -118,6 +118,16 @@ public final class Environment {
   }
 
   /**
+   * Whether a value was recorded.
+   *
+   * @param key its name
+   * @return true when it was
+   */
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  /**
    * One recorded value.
    *
    * @param key its name

@@ -21,6 +21,9 @@ final class MachineSection {
             + " at the start, "
             + environment.get("load.end")
             + " at the end (1, 5, 15 min; beside each pass below)");
+    if (environment.has("rerun")) {
+      row(out, "Passes run again", environment.get("rerun"));
+    }
     row(
         out,
         "CPU priority",
