@@ -26,17 +26,8 @@ final class CacheSection {
           continue;
         }
         any = true;
-        out.append("| ")
-            .append(backend)
-            .append(" | ")
-            .append(operation)
-            .append(" | ")
-            .append(time(pair.ours()))
-            .append(" | ")
-            .append(time(pair.other()))
-            .append(" | ")
-            .append(ratio(pair.ratio()))
-            .append(" |\n");
+        Format.row(
+            out, backend, operation, time(pair.ours()), time(pair.other()), ratio(pair.ratio()));
       }
     }
     if (!any) {

@@ -49,13 +49,12 @@ final class CoreSection {
     jacksonRow(out, results, "encode ↔ write", "encode_typical", "jacksonWrite_typical");
     Measurements.Pair paired = results.pair(CODEC, "roundTripVsJackson_typical", null, 1);
     if (paired.ratio().isPresent()) {
-      out.append("| decode + encode ↔ readTree + write, timed call by call | ")
-          .append(time(paired.ours()))
-          .append(" | ")
-          .append(time(paired.other()))
-          .append(" | ")
-          .append(Format.ratio(paired.ratio().getAsDouble()))
-          .append(" |\n");
+      Format.row(
+          out,
+          "decode + encode ↔ readTree + write, timed call by call",
+          time(paired.ours()),
+          time(paired.other()),
+          Format.ratio(paired.ratio().getAsDouble()));
     }
     out.append('\n');
   }
@@ -64,18 +63,14 @@ final class CoreSection {
       StringBuilder out, Measurements results, String label, String ours, String jackson) {
     Optional<Measurement> codec = results.find(CODEC, ours, null, 1);
     Optional<Measurement> tree = results.find(CODEC, jackson, null, 1);
-    out.append("| ")
-        .append(label)
-        .append(" | ")
-        .append(time(codec))
-        .append(" | ")
-        .append(time(tree))
-        .append(" | ")
-        .append(
-            codec.isPresent() && tree.isPresent()
-                ? Format.ratio(codec.get().micros() / tree.get().micros())
-                : "–")
-        .append(" |\n");
+    Format.row(
+        out,
+        label,
+        time(codec),
+        time(tree),
+        codec.isPresent() && tree.isPresent()
+            ? Format.ratio(codec.get().micros() / tree.get().micros())
+            : "–");
   }
 
   private static void decision(StringBuilder out, Measurements results) {

@@ -45,17 +45,13 @@ final class EndToEndSection {
       if (pair.ours().isEmpty()) {
         continue;
       }
-      out.append("| ")
-          .append(t)
-          .append(" | ")
-          .append(time(pair.ours()))
-          .append(" | ")
-          .append(time(pair.other()))
-          .append(" | ")
-          .append(ratio(pair.ratio()))
-          .append(" | ")
-          .append(Format.count(1e6 / pair.ours().get().micros()))
-          .append(" |\n");
+      Format.row(
+          out,
+          t,
+          time(pair.ours()),
+          time(pair.other()),
+          ratio(pair.ratio()),
+          Format.count(1e6 / pair.ours().get().micros()));
     }
     out.append('\n');
   }

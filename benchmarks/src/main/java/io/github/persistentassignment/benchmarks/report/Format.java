@@ -62,8 +62,13 @@ final class Format {
     }
   }
 
-  static void row(StringBuilder out, String name, String value) {
-    out.append("| ").append(name).append(" | ").append(value).append(" |\n");
+  /** One table row: each cell's text between pipes. */
+  static void row(StringBuilder out, Object... cells) {
+    out.append('|');
+    for (Object cell : cells) {
+      out.append(' ').append(cell).append(" |");
+    }
+    out.append('\n');
   }
 
   /** A table header row and its alignment row: the first column left, the others right. */
